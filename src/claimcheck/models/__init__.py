@@ -1,0 +1,22 @@
+"""pydantic models: the single source of truth for every format claimcheck reads or writes."""
+
+from .baseline import Baseline, BaselineEntry, Verdict
+from .claim import (
+    Approximation, Attribution, Claim, ClaimKind, DocumentClaims, Extractor, Mention, Qualifiers, Span, TimeRef,
+)
+from .common import Citation, FuzzyDate, Model, Period, Precision
+from .document import Document, PublishedWindow, WindowBasis, WindowEvidence
+from .finding import Evidence, Finding, FindingKind, Reference, Severity
+from .kb import Entity, EntityType, Event, Figure, Holding, KnowledgeBaseFile, Position, Quantity, ReportedValue
+from .report import BaselineSummary, DocumentInfo, Report, RunMeta, SourceScore
+from .rule import PackMeta, RuleCase, RuleCases, RuleExamples, RuleSpec
+
+__all__ = [
+    "Baseline", "BaselineEntry", "Verdict",
+    "Approximation", "Attribution", "BaselineSummary", "Citation", "Claim", "ClaimKind", "Document", "DocumentClaims",
+    "DocumentInfo", "Entity", "EntityType", "Event", "Evidence", "Extractor", "Figure", "Finding", "FindingKind",
+    "FuzzyDate", "Holding", "KnowledgeBaseFile", "Mention", "Model", "PackMeta", "Period", "Position", "Precision",
+    "PublishedWindow", "Qualifiers", "Quantity", "Reference", "Report", "ReportedValue", "RuleCase", "RuleCases",
+    "RuleExamples", "RuleSpec", "RunMeta", "Severity", "SourceScore", "Span", "TimeRef", "WindowBasis",
+    "WindowEvidence",
+]

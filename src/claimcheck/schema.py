@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import Baseline, DocumentClaims, KnowledgeBaseFile, PackMeta, Report, RuleCases, RuleSpec
+from .models import Baseline, Config, DocumentClaims, KnowledgeBaseFile, PackMeta, Report, RuleCases, RuleSpec
 
 #: file stem in schemas/ -> model
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -18,6 +18,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "rule": RuleSpec,
     "rule-cases": RuleCases,
     "baseline": Baseline,
+    "config": Config,
 }
 
 

@@ -4,18 +4,19 @@ from .baseline import Baseline, BaselineEntry, Verdict
 from .claim import (
     Approximation, Attribution, Claim, ClaimKind, DocumentClaims, Extractor, Mention, Qualifiers, Span, TimeRef,
 )
+from .config import Config
 from .common import Citation, FuzzyDate, Model, Period, Precision
 from .document import Document, PublishedWindow, WindowBasis, WindowEvidence
-from .finding import Evidence, Finding, FindingKind, Reference, Severity
+from .finding import Evidence, Finding, FindingKind, Judgement, Reference, Severity, Status
 from .kb import Entity, EntityType, Event, Figure, Holding, KnowledgeBaseFile, Position, Quantity, ReportedValue
 from .report import BaselineSummary, DocumentInfo, Report, RunMeta, SourceScore
-from .rule import PackMeta, RuleCase, RuleCases, RuleExamples, RuleSpec
+from .rule import CaseDocument, PackMeta, RuleCase, RuleCases, RuleExamples, RuleSpec
 
 __all__ = [
-    "Baseline", "BaselineEntry", "Verdict",
-    "Approximation", "Attribution", "BaselineSummary", "Citation", "Claim", "ClaimKind", "Document", "DocumentClaims",
+    "Baseline", "BaselineEntry", "Config", "Verdict",
+    "Approximation", "CaseDocument", "Attribution", "BaselineSummary", "Citation", "Claim", "ClaimKind", "Document", "DocumentClaims",
     "DocumentInfo", "Entity", "EntityType", "Event", "Evidence", "Extractor", "Figure", "Finding", "FindingKind",
-    "FuzzyDate", "Holding", "KnowledgeBaseFile", "Mention", "Model", "PackMeta", "Period", "Position", "Precision",
+    "FuzzyDate", "Holding", "Judgement", "Status", "KnowledgeBaseFile", "Mention", "Model", "PackMeta", "Period", "Position", "Precision",
     "PublishedWindow", "Qualifiers", "Quantity", "Reference", "Report", "ReportedValue", "RuleCase", "RuleCases",
     "RuleExamples", "RuleSpec", "RunMeta", "Severity", "SourceScore", "Span", "TimeRef", "WindowBasis",
     "WindowEvidence",

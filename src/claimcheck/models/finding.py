@@ -7,7 +7,7 @@ from enum import Enum
 from pydantic import Field
 
 from .claim import Span
-from .common import Citation, Model
+from .common import Citation, Model, Period
 
 
 class FindingKind(str, Enum):
@@ -42,6 +42,8 @@ class Reference(Model):
     id: str = Field(description="Knowledge-base statement id.")
     statement: str = Field(description="The fact, in one sentence.")
     citations: tuple[Citation, ...] = ()
+    period: Period | None = Field(default=None, description="When the fact holds (an office holding, an organization's existence).")
+    label: str | None = Field(default=None, description="Short label for timelines (the holder and office).")
 
 
 class Finding(Model):
@@ -59,3 +61,21 @@ class Finding(Model):
     help: str | None = Field(default=None, description="What to do about it.")
     link: str | None = Field(default=None, description="The rule's documentation or authority.")
     baseline: str | None = Field(default=None, description="Reviewer verdict when the finding is in the baseline.")
+
+
+class Status(str, Enum):
+    supported = "supported"
+    contradicted = "contradicted"
+    unjudged = "unjudged"
+
+
+class Judgement(Model):
+    """What the checks concluded about one claim: the input of source scoring."""
+
+    claim: str = Field(description="Claim id.")
+    path: str
+    status: Status
+    by: str = Field(default="kb", description="kb (the knowledge base) or sources (other documents).")
+    severity: Severity | None = Field(default=None, description="Severity of the worst finding, when contradicted.")
+    findings: tuple[str, ...] = Field(default=(), description="Fingerprints of the findings about this claim.")
+    reference: str | None = Field(default=None, description="Knowledge-base statement id, when one supports or contradicts it.")

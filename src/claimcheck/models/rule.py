@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .finding import FindingKind, Severity
 from .common import Model
@@ -42,15 +42,30 @@ class RuleSpec(Model):
     enabled: bool = True
 
 
+class CaseDocument(Model):
+    """One article of a multi-document case (cross-source rules)."""
+
+    source: str
+    text: str
+    published: dt.date | None = None
+
+
 class RuleCase(Model):
-    """A named case: a short article and whether the rule must flag it."""
+    """A named case: a short article (or several) and whether the rule must flag it."""
 
     name: str
-    text: str
+    text: str | None = Field(default=None, description="The article; or give `documents` for several.")
+    documents: tuple[CaseDocument, ...] = ()
     expect: str = Field(pattern=r"^(pass|fail)$", description="fail: the rule must raise at least one finding; pass: none.")
     published: dt.date | None = Field(default=None, description="Stated publication date for the case article.")
     quote: str | None = Field(default=None, description="For fail cases: a quote the first finding's evidence must contain.")
     todo: str | None = Field(default=None, description="A known miss: recorded, not failing.")
+
+    @model_validator(mode="after")
+    def _one_of(self) -> "RuleCase":
+        if (self.text is None) == (not self.documents):
+            raise ValueError("give either text or documents")
+        return self
 
 
 class RuleCases(Model):

@@ -1,0 +1,53 @@
+"""existence-period: an organization named at a time before it existed (the GNU before March 2021).
+
+Mentions after an organization ended are not flagged by default: articles look back on past bodies.
+"""
+
+from __future__ import annotations
+
+from ..models import ClaimKind, RuleSpec
+from .base import BaseCheck, CheckContext, CheckResult, Draft, fmt_window
+
+
+class ExistencePeriod(BaseCheck):
+    name = "existence-period"
+    defaults = {"flag_after_end": False, "grace_days": 0}
+
+    def run(self, rule: RuleSpec, ctx: CheckContext) -> CheckResult:
+        kb = ctx.kb
+        p = self.params(rule)
+        result = CheckResult()
+        for c in ctx.of_kind(ClaimKind.organization_name):
+            ent_id = c.subject.id
+            acr = c.qualifiers.acronym
+            if not ent_id or (acr is not None and acr.id and acr.id != ent_id):
+                continue  # name and acronym disagree: the acronym check speaks for it
+            entity = kb.entities[ent_id]
+            when = ctx.claim_time(c)
+            if entity.period is None or entity.period.start is None or when is None:
+                continue
+            lo, hi = kb.bounds(entity.period)
+            import datetime as dt
+
+            grace = dt.timedelta(days=p["grace_days"])
+            before = when[1] < lo - grace
+            after = p["flag_after_end"] and entity.period.end is not None and when[0] > hi + grace
+            if not (before or after):
+                result.support(c, f"entity:{ent_id}")
+                continue
+            successor = kb.label(entity.successor) if entity.successor else None
+            predecessors = [e for e in kb.entities.values() if e.successor == ent_id]
+            result.drafts.append(Draft(
+                claim=c,
+                fields={
+                    "name": c.subject.text, "entity": kb.label(ent_id), "period": str(entity.period), "when": fmt_window(when),
+                    "relation": "before it existed" if before else "after it ceased to exist",
+                    "instead": (kb.label(predecessors[0].id) if before and predecessors else successor) or "the body of that time",
+                },
+                references=[kb.ref_entity(ent_id), *(kb.ref_entity(x.id) for x in predecessors[:1])],
+                key=ent_id,
+            ))
+        return result
+
+
+CHECK = ExistencePeriod()

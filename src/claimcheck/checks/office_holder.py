@@ -1,0 +1,80 @@
+"""office-holder: a person named in an office, or as leader of a body, at a time they did not hold it.
+
+The claim's time is a date stated in its sentence, else the article's publication window. Deputies,
+candidates and former holders are not claims of holding the office. Offices the knowledge base does not
+cover for that time cannot be judged and are left alone.
+"""
+
+from __future__ import annotations
+
+from ..extract.window import office_holdings
+from ..models import ClaimKind, RuleSpec
+from .base import BaseCheck, CheckContext, CheckResult, Draft, fmt_window, overlaps
+
+NOT_HOLDING = {"deputy", "vice", "undersecretary", "under-secretary", "assistant", "candidate", "designate", "nominee",
+               "state", "junior", "elect", "former", "ex", "late", "then", "incoming", "outgoing"}
+
+
+class OfficeHolder(BaseCheck):
+    name = "office-holder"
+    defaults = {"claims": "office-holding", "flag_unknown_people": False}
+
+    def run(self, rule: RuleSpec, ctx: CheckContext) -> CheckResult:
+        kb = ctx.kb
+        p = self.params(rule)
+        kind = ClaimKind.leadership if p["claims"] == "leadership" else ClaimKind.office_holding
+        result = CheckResult()
+        for c in ctx.of_kind(kind):
+            if c.qualifiers.role in NOT_HOLDING:
+                continue
+            when = ctx.claim_time(c)
+            if when is None:
+                continue
+            if c.subject.id is None and not p["flag_unknown_people"]:
+                continue
+            found = office_holdings(kb, c)
+            if not found:
+                continue
+            holdings, positions, orgs = found
+            if kind is ClaimKind.office_holding and not positions:
+                continue
+            if any(overlaps(kb.bounds(h.period), when) for h in holdings):
+                h = next(h for h in holdings if overlaps(kb.bounds(h.period), when))
+                result.support(c, f"holding:{h.id}")
+                continue
+            # who held it then (the knowledge base must cover the office at that time)
+            if kind is ClaimKind.office_holding:
+                rivals = [h for pos in sorted(positions) for h in kb.holdings_by_position.get(pos, [])
+                          if overlaps(kb.bounds(h.period), when) and (not orgs or h.organization in orgs or h.organization is None)]
+                if not rivals:
+                    rivals = [h for pos in sorted(positions) for h in kb.holdings_by_position.get(pos, []) if overlaps(kb.bounds(h.period), when)]
+            else:
+                rivals = [h for h in kb.holdings if kb.positions[h.position].heads and h.organization in orgs and overlaps(kb.bounds(h.period), when)]
+            if not rivals and not holdings:
+                # neither the person's tenure nor anyone's covers that time: cannot be judged
+                own = [h for h in kb.holdings_by_holder.get(c.subject.id or "", []) if h.position in positions]
+                if not own:
+                    continue
+            person = kb.name(c.subject.id) if c.subject.id else c.subject.text
+            own_all = [h for h in kb.holdings_by_holder.get(c.subject.id or "", [])
+                       if (kind is ClaimKind.office_holding and h.position in positions) or (kind is ClaimKind.leadership and kb.positions[h.position].heads)]
+            held = "; ".join(
+                f"{kb.positions[h.position].titles[0]}{' of the ' + kb.name(h.organization) if h.organization else ''} from {h.period.start or '…'} to {h.period.end or 'present'}"
+                for h in own_all
+            ) or "never, on record"
+            office = c.object.text if kind is ClaimKind.office_holding else f"leader of {c.object.text}"
+            org = c.qualifiers.organization.text if c.qualifiers.organization else ""
+            result.drafts.append(Draft(
+                claim=c,
+                fields={
+                    "person": person, "written": c.subject.text, "office": office, "organization": org,
+                    "when": fmt_window(when), "holders": ", ".join(sorted({kb.name(h.holder) for h in rivals})) or "someone else",
+                    "held": held,
+                },
+                references=[kb.ref_holding(h) for h in (rivals + own_all)[:6]],
+                key=f"{c.subject.id or c.subject.text}|{','.join(sorted(positions))}|{','.join(sorted(orgs))}",
+            ))
+        return result
+
+
+CHECK = OfficeHolder()

@@ -1,0 +1,182 @@
+"""Date expressions: a regex-first scan, parsed to parts, resolved against a publication window."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .models import Precision, TimeRef
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+
+_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = r"(?:(?:-|\u2013|\u2014| to | and |/)(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("dmy", re.compile(rf"\b{_DAY}{_DAY2}\s*{_MON},?\s*{_YEAR}\b")),
+    ("mdy", re.compile(rf"\b{_MON}\s+{_DAY}{_DAY2},?\s+{_YEAR}\b")),
+    ("dm", re.compile(rf"\b{_DAY}{_DAY2}\s+{_MON}\b(?!,?\s*(?:19|20)\d\d)")),
+    ("md", re.compile(rf"\b{_MON}\s+{_DAY}{_DAY2}\b(?!,?\s*(?:19|20)\d\d)(?!\s*(?:%|percent|per cent|million|billion|thousand|people|migrants))")),
+    ("season", re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)(?: of)? (?P<year>(?:19|20)\d{2})\b", re.I)),
+    ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
+    ("half", re.compile(r"\b(?P<half>first|second) half of (?:the year )?(?P<year>(?:19|20)\d{2})\b", re.I)),
+    ("rel_month", re.compile(r"\b(?P<rel>last|next|this|early|late|mid-?|in)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:(?P<rel>last|next|this|on|since|from|late|early)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("rel_unit", re.compile(r"\b(?P<rel>last|next|this|past)\s+(?P<unit>week|month|year)\b", re.I)),
+    ("year", re.compile(r"\b(?:(?P<pre>in|since|during|the year|of|by|until|from|early|late|mid-?|before|after|end of)\s+)?(?P<year>(?:19|20)\d{2})\b(?![-/]\d)(?!\s*(?:%|percent))")),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in text, with the parts it states."""
+
+    start: int
+    end: int
+    text: str
+    form: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    day2: int | None = None
+    season: str | None = None
+    half: str | None = None
+    weekday: int | None = None
+    rel: str | None = None
+    unit: str | None = None
+    prefix: str | None = None
+
+    @property
+    def absolute(self) -> bool:
+        return self.year is not None
+
+
+def _month(s: str | None) -> int | None:
+    return MONTHS.get(s.lower().rstrip(".")) if s else None
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Every date expression in `text[start:end]`, longest first where they overlap, in text order."""
+    end = len(text) if end is None else end
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for form, rx in _PATTERNS:
+        for m in rx.finditer(text, start, end):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            g = m.groupdict()
+            try:
+                day = int(g["day"]) if g.get("day") else None
+                mon = int(g["mnum"]) if g.get("mnum") else _month(g.get("mon"))
+                if day is not None and mon is not None and not 1 <= day <= 31:
+                    continue
+                dm = DateMention(
+                    start=s, end=e, text=m.group(), form=form,
+                    year=int(g["year"]) if g.get("year") else None, month=mon, day=day,
+                    day2=int(g["day2"]) if g.get("day2") else None,
+                    season=g["season"].lower() if g.get("season") else None,
+                    half=g["half"].lower() if g.get("half") else None,
+                    weekday=WEEKDAYS[g["wd"].lower()] if g.get("wd") else None,
+                    rel=g["rel"].lower() if g.get("rel") else None,
+                    unit=g["unit"].lower() if g.get("unit") else None,
+                    prefix=g["pre"].lower() if g.get("pre") else None,
+                )
+            except (KeyError, ValueError):
+                continue
+            if form == "md" and dm.month == 5 and dm.text.lower().startswith("may ") and not re.search(r"\d", dm.text[4:5]):
+                continue
+            found.append(dm)
+            taken.append((s, e))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _range(y: int, m: int | None = None, d: int | None = None, d2: int | None = None) -> tuple[dt.date, dt.date, Precision]:
+    if m is None:
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), Precision.year
+    last = calendar.monthrange(y, m)[1]
+    if d is None:
+        return dt.date(y, m, 1), dt.date(y, m, last), Precision.month
+    d = min(d, last)
+    return dt.date(y, m, d), dt.date(y, m, min(d2 or d, last)), Precision.day
+
+
+def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None) -> TimeRef | None:
+    """Turn a mention into a day range, using the publication window for partial and relative dates.
+
+    Partial dates ("3 February") take the latest matching date not after the window's end; relative
+    ones ("last Saturday", "last month") count back from it. Without a window (or when the window is
+    too wide to pin the year), partial and relative dates resolve to None.
+    """
+    if mention.year is not None:
+        y = mention.year
+        if mention.season:
+            a, b = SEASONS[mention.season]
+            if mention.season == "winter":
+                lo, hi = dt.date(y, 12, 1), dt.date(y + 1, 2, calendar.monthrange(y + 1, 2)[1])
+            else:
+                lo, hi = dt.date(y, a, 1), dt.date(y, b, calendar.monthrange(y, b)[1])
+            return TimeRef(earliest=lo, latest=hi, precision=Precision.season, text=mention.text, basis="stated")
+        if mention.half:
+            lo, hi = (dt.date(y, 1, 1), dt.date(y, 6, 30)) if mention.half == "first" else (dt.date(y, 7, 1), dt.date(y, 12, 31))
+            return TimeRef(earliest=lo, latest=hi, precision=Precision.season, text=mention.text, basis="stated")
+        lo, hi, p = _range(y, mention.month, mention.day, mention.day2)
+        return TimeRef(earliest=lo, latest=hi, precision=p, text=mention.text, basis="stated")
+    if window is None:
+        return None
+    w_lo, w_hi = window
+    if (w_hi - w_lo).days > 200:
+        return None
+    anchor = w_hi
+    if mention.month is not None and mention.day is not None:
+        for y in (anchor.year, anchor.year - 1):
+            try:
+                lo, hi, p = _range(y, mention.month, mention.day, mention.day2)
+            except ValueError:
+                continue
+            if lo <= anchor:
+                return TimeRef(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
+        return None
+    if mention.month is not None:
+        y = anchor.year if mention.month <= anchor.month and mention.rel != "next" else anchor.year - 1
+        if mention.rel == "next":
+            y = anchor.year if mention.month > anchor.month else anchor.year + 1
+        lo, hi, p = _range(y, mention.month)
+        return TimeRef(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
+    if mention.weekday is not None:
+        if mention.rel == "next":
+            return None
+        # the latest such weekday on or before the window's end, within the week before it
+        lo_day = w_lo - dt.timedelta(days=7)
+        back = (w_hi.weekday() - mention.weekday) % 7
+        day = w_hi - dt.timedelta(days=back or (7 if mention.rel == "last" else 0))
+        lo = min(day, lo_day + dt.timedelta(days=(mention.weekday - lo_day.weekday()) % 7))
+        return TimeRef(earliest=lo, latest=day, precision=Precision.day if lo == day else Precision.month, text=mention.text, basis="relative")
+    if mention.unit:
+        if mention.rel == "last" or mention.rel == "past":
+            if mention.unit == "month":
+                first = anchor.replace(day=1) - dt.timedelta(days=1)
+                lo, hi, p = _range(first.year, first.month)
+            elif mention.unit == "year":
+                lo, hi, p = _range(anchor.year - 1)
+            else:
+                lo, hi, p = anchor - dt.timedelta(days=14), anchor, Precision.day
+            return TimeRef(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
+        if mention.rel == "this":
+            if mention.unit == "year":
+                lo, hi, p = _range(anchor.year)
+            elif mention.unit == "month":
+                lo, hi, p = _range(anchor.year, anchor.month)
+            else:
+                lo, hi, p = anchor - dt.timedelta(days=7), anchor + dt.timedelta(days=7), Precision.day
+            return TimeRef(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
+    return None

@@ -1,0 +1,86 @@
+"""Shared helpers of the extractors: building claims, attribution, tense."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..models import Attribution, Claim, ClaimKind, Mention, Qualifiers, TimeRef
+from .context import Context
+
+_SAY = re.compile(
+    r"\b(?:said|says|say|told|stated|added|stressed|noted|announced|claimed|indicated|affirmed|reaffirmed|underlined|"
+    r"explained|confirmed|warned|insisted|argued|reported|tweeted|wrote)\b|\baccording to\b",
+    re.I,
+)
+_QUOTES = re.compile(r"[\"\u201c][^\"\u201d]{3,}[\"\u201d]")
+_FUTURE = re.compile(
+    r"\b(?:will|would|should|shall|to be held|scheduled|planned|plans?|expected|upcoming|forthcoming|due to|next|"
+    r"aims? to|intends?|set for|before the end of|by the end of|deadline|roadmap|road map|is to|are to|lead to)\b",
+    re.I,
+)
+_PAST = re.compile(r"\b(?:took place|was held|were held|held|met|was|were|had|since|last|ago|earlier|previous|former|fall of|killed|attended)\b", re.I)
+
+
+def claim_id(path: str, kind: str, start: int, end: int, extra: str = "") -> str:
+    return hashlib.sha1(f"{path}|{kind}|{start}|{end}|{extra}".encode()).hexdigest()[:16]
+
+
+def attribution(ctx: Context, sent: tuple[int, int], start: int, end: int) -> Attribution:
+    """The outlet asserts a claim unless the sentence reports someone saying it (and the claim is not the
+    speaker's own identification)."""
+    text = ctx.doc.text
+    s, e = sent
+    sentence = text[s:e]
+    for q in _QUOTES.finditer(sentence):
+        if s + q.start() <= start and end <= s + q.end():
+            return Attribution(asserter="reported", who=_speaker(ctx, sent, start, end), cue="quotation")
+    m = _SAY.search(sentence)
+    if not m:
+        return Attribution(asserter="outlet")
+    who = _speaker(ctx, sent, start, end)
+    if who is None:
+        return Attribution(asserter="outlet")
+    return Attribution(asserter="reported", who=who, cue=m.group())
+
+
+def _speaker(ctx: Context, sent: tuple[int, int], start: int, end: int) -> str | None:
+    """The nearest person or body named in the sentence outside the claim's own span."""
+    best = None
+    for h in ctx.hits_in(*sent):
+        if start <= h.start < end or h.kind in ("title", "demonym", "event"):
+            continue
+        dist = min(abs(h.start - end), abs(start - h.end))
+        if best is None or dist < best[0]:
+            best = (dist, ctx.doc.text[h.start:h.end])
+    return best[1] if best else None
+
+
+def tense(sentence: str) -> str:
+    if _FUTURE.search(sentence):
+        return "future"
+    if _PAST.search(sentence):
+        return "past"
+    return "present"
+
+
+def make_claim(
+    ctx: Context, kind: ClaimKind, start: int, end: int, *, subject: Mention, predicate: str,
+    object: Mention | None = None, value: float | None = None, quantity: str | None = None,
+    qualifiers: Qualifiers | None = None, confidence: float = 0.8, extra: str = "",
+) -> Claim:
+    sent = ctx.sentence_of(start)
+    return Claim(
+        id=claim_id(ctx.doc.path, kind.value, start, end, extra or predicate),
+        kind=kind, subject=subject, predicate=predicate, object=object, value=value, quantity=quantity,
+        qualifiers=qualifiers or Qualifiers(), attribution=attribution(ctx, sent, start, end),
+        provenance=ctx.span(start, end), sentence=ctx.doc.text[sent[0]:sent[1]], extractor=ctx.extractor,
+        confidence=confidence,
+    )
+
+
+def publication_time(ctx: Context) -> TimeRef | None:
+    w = ctx.doc.published
+    if w.earliest and w.latest:
+        return TimeRef(earliest=w.earliest, latest=w.latest, precision="day", basis="publication")
+    return None

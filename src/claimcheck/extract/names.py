@@ -1,0 +1,54 @@
+"""Person-name claims: capitalised multi-word names, resolved or not, for the spelling check."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import ClaimKind, Mention
+from .base import make_claim
+from .context import Context
+from .gazetteer import ACRONYM, DEMONYM, ENTITY, EVENT, PERSON, TITLE
+
+_TOKEN = r"[A-Z][a-z\u00c0-\u024f'\u2019]+(?:-[A-Z]?[a-z\u00c0-\u024f'\u2019]+)*"
+_CANDIDATE = re.compile(rf"(?<![\w-])(?:{_TOKEN})(?:\s+(?:(?:al|el|Al|El|bin|ben|abu|Abu|de|di|van|von)[\s-])?{_TOKEN}){{1,2}}(?![\w-])")
+# Capitalised words that start sentences or name things other than people
+_STOP = {
+    "The", "A", "An", "In", "On", "At", "For", "During", "Since", "After", "Before", "This", "That", "These", "Those",
+    "His", "Her", "Their", "Its", "Our", "Mr", "Mrs", "Ms", "Dr", "Libya", "Libyan", "European", "Union", "United",
+    "Nations", "Minister", "Ministry", "President", "Prime", "Interior", "Foreign", "Defence", "Defense", "Affairs",
+    "Government", "National", "Council", "House", "Army", "Forces", "Security", "Commission", "Commissioner",
+    "Secretary", "State", "General", "Office", "Agency", "Organization", "Organisation", "Mission", "Middle", "East",
+    "North", "South", "West", "Africa", "African", "Arab", "International", "Police", "Coast", "Guard", "Navy",
+    "Operation", "Conference", "Summit", "Embassy", "Ambassador", "Special", "Representative", "Envoy", "Islamic",
+    "However", "Meanwhile", "According", "Based", "Through", "Indeed", "Many", "Some", "Two", "Three", "Several",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Reading", "Time",
+}
+
+
+def extract_names(ctx: Context) -> list:
+    """Names of people that the gazetteer did not resolve to a full name, plus resolved full names."""
+    text = ctx.doc.text
+    claims = []
+    covered = [(h.start, h.end) for h in ctx.hits if h.kind in (ENTITY, ACRONYM, TITLE, EVENT, DEMONYM)]
+    for s, e in ctx.sents:
+        for h in ctx.hits_in(s, e):
+            if h.kind == PERSON:
+                claims.append(make_claim(
+                    ctx, ClaimKind.person_name, h.start, h.end,
+                    subject=Mention(text=text[h.start:h.end], id=ctx.person_id(h), start=h.start, end=h.end),
+                    predicate="named", confidence=0.95,
+                ))
+        for m in _CANDIDATE.finditer(text, s, e):
+            toks = m.group().split()
+            if toks[0] in _STOP or toks[-1] in _STOP or any(t in _STOP for t in toks):
+                continue
+            if any(a < m.end() and m.start() < b for a, b in covered):
+                continue
+            if any(h.kind == PERSON and h.start <= m.start() and m.end() <= h.end for h in ctx.hits_in(s, e)):
+                continue
+            claims.append(make_claim(
+                ctx, ClaimKind.person_name, m.start(), m.end(), subject=Mention(text=m.group(), start=m.start(), end=m.end()),
+                predicate="named", confidence=0.5,
+            ))
+    return claims

@@ -1,0 +1,74 @@
+"""Numbers as news writes them: digits with separators, scales (2.5 million), number words, currencies."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Approximation
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100, "a dozen": 12,
+}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "m": 1e6, "bn": 1e9, "k": 1e3}
+_CURRENCY = {"€": "EUR", "$": "USD", "£": "GBP", "us$": "USD", "usd": "USD", "eur": "EUR", "euros": "EUR", "euro": "EUR",
+             "dollars": "USD", "dinars": "LYD", "lyd": "LYD", "pounds": "GBP"}
+
+NUMBER = re.compile(
+    r"(?P<cur>€|\$|£|US\$|USD\s|EUR\s)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>thousand|million|billion|bn|m|k)\b)?"
+    r"|(?P<word>\b(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b)(?:\s(?P<wscale>thousand|million|billion)\b)?",
+    re.I,
+)
+_APPROX = [
+    (re.compile(r"\b(?:about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated|circa|~)\s*$", re.I), Approximation.about),
+    (re.compile(r"\b(?:more than|over|above|in excess of|just over|upwards of)\s*$", re.I), Approximation.more_than),
+    (re.compile(r"\b(?:at least|no fewer than|no less than)\s*$", re.I), Approximation.at_least),
+    (re.compile(r"\b(?:less than|fewer than|under|below|just under)\s*$", re.I), Approximation.less_than),
+    (re.compile(r"\b(?:up to|as many as)\s*$", re.I), Approximation.up_to),
+]
+
+
+@dataclass(frozen=True)
+class Number:
+    start: int
+    end: int
+    value: float
+    currency: str | None
+    approximation: Approximation
+
+
+def find_numbers(text: str, start: int, end: int) -> list[Number]:
+    """Numbers in `text[start:end]` with their approximation words; years and dates are left out."""
+    out = []
+    for m in NUMBER.finditer(text, start, end):
+        if m.group("word"):
+            value = float(_WORDS[m.group("word").lower()]) * _SCALES.get((m.group("wscale") or "").lower(), 1)
+        else:
+            raw = m.group("num").replace(",", "")
+            value = float(raw) * _SCALES.get((m.group("scale") or "").lower(), 1)
+            if not m.group("scale") and not m.group("cur") and re.fullmatch(r"(?:19|20)\d\d", raw):
+                continue  # a year
+            nxt = text[m.end():m.end() + 12]
+            prv = text[max(start, m.start() - 12):m.start()]
+            if re.match(r"\s*(?:%|percent|per cent|st\b|nd\b|rd\b|th\b|[-/]\d|:\d)", nxt, re.I) or re.search(r"(?:\d[-/:]|[A-Za-z])$", prv):
+                continue
+            if re.match(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)", nxt):
+                continue
+        cur = m.group("cur")
+        currency = _CURRENCY.get(cur.strip().lower()) if cur else None
+        if currency is None:
+            after = re.match(r"\s*(euros?|dollars|dinars|LYD|pounds)\b", text[m.end():m.end() + 10], re.I)
+            currency = _CURRENCY.get(after.group(1).lower()) if after else None
+        approx = Approximation.exact
+        before = text[max(start, m.start() - 25):m.start()]
+        for rx, a in _APPROX:
+            if rx.search(before):
+                approx = a
+                break
+        out.append(Number(m.start(), m.end(), value, currency, approx))
+    return out

@@ -1,0 +1,189 @@
+"""Office holding and leadership: "Interior Minister Fathi Bashagha", "X, the interior minister of the GNA",
+"the GNU's acting Minister of Interior, Emad al-Trabelsi", "the GNA, led by Fayez al-Sarraj"."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import ClaimKind, EntityType, Mention, Qualifiers
+from .base import make_claim
+from .context import Context
+from .gazetteer import ACRONYM, DEMONYM, ENTITY, PERSON, SURNAME, TITLE, Hit
+from .orgs import ORG_TYPES, org_pairs
+
+_NAME_TOKEN = r"[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*"
+_NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:al|el|bin|ben|abu|de|di|van|von|ibn)[\s-])?{_NAME_TOKEN}){{1,3}}")
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Brig)\.?\s+|(?:General|Colonel|Major General|Field Marshal|Marshal|Sheikh|Ambassador)\s+)?"
+_ROLE = re.compile(
+    r"\b(acting|interim|caretaker|deputy|vice|under-?secretary|assistant|former|ex-|then-?|candidate|designate|nominee|"
+    r"outgoing|incoming|state|junior|late)\b",
+    re.I,
+)
+_ROLE_AFTER = re.compile(r"^-?(designate|elect)\b", re.I)
+_COUNTERPART = re.compile(r"\b(?:counterparts?|opposite numbers?)\b", re.I)
+_LED_BY = re.compile(r"\b(?:led|headed|chaired|commanded|run|presided(?: over)?)\s+by\s+", re.I)
+_WHO_HEADS = re.compile(r"^\s*,?\s*who\s+(?:heads|leads|chairs|commands|runs|headed|led|chaired|commanded)\s+(?:the\s+)?", re.I)
+_PERSON_KINDS = (PERSON, SURNAME)
+_NOT_NAMES = {"The", "He", "She", "It", "They", "This", "That", "On", "In", "At", "For", "During", "Minister", "President"}
+
+SKIP_ROLES = {"deputy", "vice", "undersecretary", "under-secretary", "assistant", "candidate", "designate", "nominee",
+              "state", "junior", "elect"}
+
+
+def _person_at(ctx: Context, pos: int, limit: int = 3) -> tuple[Mention, int] | None:
+    """A person named starting within `limit` characters of `pos` (after an optional honorific)."""
+    text = ctx.doc.text
+    m = re.compile(rf"[\s,]{{0,{limit}}}{_HONORIFIC}").match(text, pos)
+    at = m.end() if m else pos
+    for h in ctx.hits:
+        if h.start == at and h.kind in _PERSON_KINDS:
+            return Mention(text=text[h.start:h.end], id=ctx.person_id(h), start=h.start, end=h.end), h.end
+        if h.start > at:
+            break
+    n = _NAME.match(text, at)
+    if n and n.group().split()[0] not in _NOT_NAMES and "\n" not in n.group():
+        # trim words that belong to the next clause ("Bashagha met") - keep capitalised tokens only
+        return Mention(text=n.group(), id=None, start=n.start(), end=n.end()), n.end()
+    return None
+
+
+def _qualifiers(ctx: Context, start: int, end: int, pairs) -> tuple[Mention | None, Mention | None]:
+    """The organization or country qualifying an office, from hits in [start, end): (org, acronym)."""
+    org = acr = None
+    for h in ctx.hits_in(start, end):
+        if h.kind == DEMONYM or (h.kind in (ENTITY, ACRONYM) and any(ctx.kb.entities[i].type is not EntityType.person for i in h.ids)):
+            ident = next(iter(sorted(h.ids))) if len(h.ids) == 1 else None
+            if h.kind == ACRONYM and org is not None and org.id is not None and acr is None:
+                acr = Mention(text=ctx.doc.text[h.start:h.end], id=ident, start=h.start, end=h.end)
+                continue
+            org = Mention(text=ctx.doc.text[h.start:h.end], id=ident, start=h.start, end=h.end)
+            if h.start in pairs and pairs[h.start][1] is not None:
+                a = pairs[h.start][1]
+                acr = Mention(text=ctx.doc.text[a.start:a.end], id=next(iter(sorted(a.ids))) if len(a.ids) == 1 else None, start=a.start, end=a.end)
+    return org, acr
+
+
+def extract_offices(ctx: Context) -> list:
+    text = ctx.doc.text
+    claims = []
+    pairs = org_pairs(ctx)
+    last_title: Hit | None = None
+    title_hits = [h for h in ctx.hits if h.kind == TITLE]
+    counterpart = [Hit(m.start(), m.end(), TITLE, frozenset()) for m in _COUNTERPART.finditer(text, ctx.doc.body_start)]
+    for t in sorted(title_hits + counterpart, key=lambda h: h.start):
+        if not t.ids:  # "counterpart": the title last named
+            if last_title is None:
+                continue
+            t = Hit(t.start, t.end, TITLE, last_title.ids)
+            is_counterpart = True
+        else:
+            last_title = t
+            is_counterpart = False
+        sent = ctx.sentence_of(t.start)
+        # left context: back to the last comma/semicolon/quote in the sentence
+        left_start = max(sent[0], t.start - 90)
+        cut = max(text.rfind(c, left_start, t.start) for c in (",", ";", ":", '"', "\u201c"))
+        left_start = max(left_start, cut + 1)
+        left = text[left_start:t.start]
+        roles = [r.lower().rstrip("-") for r in _ROLE.findall(left[-40:])]
+        ra = _ROLE_AFTER.match(text, t.end)
+        if ra:
+            roles.append(ra.group(1).lower())
+        org, acr = _qualifiers(ctx, left_start, t.start, pairs)
+        # right context: "of (the) ORG (ACR)"
+        pos = t.end
+        m = re.compile(r"\s+(?:of|for|in)\s+(?:the\s+)?").match(text, pos)
+        if m:
+            nxt = [h for h in ctx.hits if h.start == m.end() and h.kind in (ENTITY, ACRONYM, DEMONYM)]
+            if nxt:
+                h = nxt[0]
+                o2, a2 = _qualifiers(ctx, h.start, h.end, pairs)
+                if o2 is not None:
+                    org, acr = o2, a2 or acr
+                    pos = h.end
+                    if h.start in pairs:
+                        _, ah, at = pairs[h.start]
+                        close = text.find(")", h.end, h.end + 20)
+                        pos = close + 1 if close >= 0 else pos
+        person = None
+        after = _person_at(ctx, pos)
+        if after and text[pos:after[0].start].strip(" ,") == "" or (after and re.match(rf"^[\s,]*{_HONORIFIC}$", text[pos:after[0].start])):
+            person = after[0]
+        if person is None:
+            # "Fathi Bashagha, the interior minister of the GNA": a person right before, across a comma
+            for h in reversed(ctx.hits_in(sent[0], t.start)):
+                if h.kind in _PERSON_KINDS:
+                    between = text[h.end:t.start]
+                    if re.match(r"^\s*,\s*[^,;:.!?]{0,60}$", between) and not any(x.kind in _PERSON_KINDS for x in ctx.hits_in(h.end, t.start)):
+                        person = Mention(text=text[h.start:h.end], id=ctx.person_id(h), start=h.start, end=h.end)
+                        org, acr = _qualifiers(ctx, h.end, t.start, pairs) if org is None else (org, acr)
+                    break
+        if person is None:
+            continue
+        if any(r in SKIP_ROLES for r in roles):
+            role = next(r for r in roles if r in SKIP_ROLES)
+        elif roles:
+            role = roles[0]
+        else:
+            role = None
+        start = min(t.start, person.start, *(x.start for x in (org,) if x is not None and x.start is not None))
+        end = max(t.end, person.end, pos if pos > t.end else t.end)
+        if start > t.start:
+            start = t.start
+        claims.append(make_claim(
+            ctx, ClaimKind.office_holding, start, end, subject=person, predicate="holds-office",
+            object=Mention(text=text[t.start:t.end], id=",".join(sorted(t.ids)), start=t.start, end=t.end),
+            qualifiers=Qualifiers(organization=org, acronym=acr, role=role), confidence=0.7 if is_counterpart else 0.85,
+        ))
+    claims.extend(_leadership(ctx, pairs))
+    return claims
+
+
+def _leadership(ctx: Context, pairs) -> list:
+    text = ctx.doc.text
+    claims = []
+    paired = {p[1].start for p in pairs.values() if p[1] is not None}
+    for h in ctx.hits:
+        if h.kind not in (ENTITY, ACRONYM) or h.start in paired or not any(ctx.kb.entities[i].type in ORG_TYPES for i in h.ids):
+            continue
+        sent = ctx.sentence_of(h.start)
+        org_end = h.end
+        if h.start in pairs:
+            close = text.find(")", h.end, h.end + 20)
+            org_end = close + 1 if close >= 0 else h.end
+        window = text[org_end:min(sent[1], org_end + 80)]
+        m = _LED_BY.search(window)
+        if not m or re.search(r"[.;:]", window[: m.start()]):
+            continue
+        # another organization in between takes the phrase
+        if any(x.kind in (ENTITY, ACRONYM) for x in ctx.hits_in(org_end + 1, org_end + m.start())):
+            continue
+        found = _person_at(ctx, org_end + m.end(), 0)
+        if not found:
+            continue
+        person, pend = found
+        org = Mention(text=text[h.start:h.end], id=next(iter(sorted(h.ids))) if len(h.ids) == 1 else None, start=h.start, end=h.end)
+        acr = None
+        if h.start in pairs and pairs[h.start][1] is not None:
+            a = pairs[h.start][1]
+            acr = Mention(text=text[a.start:a.end], id=next(iter(sorted(a.ids))) if len(a.ids) == 1 else None, start=a.start, end=a.end)
+        claims.append(make_claim(
+            ctx, ClaimKind.leadership, h.start, pend, subject=person, predicate="leads", object=org,
+            qualifiers=Qualifiers(organization=org, acronym=acr), confidence=0.8,
+        ))
+    # "<person>, who heads <body>"
+    for h in ctx.hits:
+        if h.kind not in _PERSON_KINDS:
+            continue
+        m = _WHO_HEADS.match(text, h.end)
+        if not m:
+            continue
+        nxt = [x for x in ctx.hits if x.start == m.end() and x.kind in (ENTITY, ACRONYM)]
+        if not nxt:
+            continue
+        o = nxt[0]
+        org = Mention(text=text[o.start:o.end], id=next(iter(sorted(o.ids))) if len(o.ids) == 1 else None, start=o.start, end=o.end)
+        person = Mention(text=text[h.start:h.end], id=ctx.person_id(h), start=h.start, end=h.end)
+        claims.append(make_claim(ctx, ClaimKind.leadership, h.start, o.end, subject=person, predicate="leads", object=org,
+                                 qualifiers=Qualifiers(organization=org), confidence=0.8))
+    return claims

@@ -1,0 +1,65 @@
+"""Organization naming: a name with its parenthesised acronym, the acronym alone, the name alone."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import ClaimKind, EntityType, Mention, Qualifiers
+from .base import make_claim
+from .context import Context
+from .gazetteer import ACRONYM, ENTITY, Hit
+
+_BETWEEN = re.compile(r"^(?:['\u2019]s)?\s*\(\s*$")
+_AFTER = re.compile(r"^\s*\)")
+_ACR_TEXT = re.compile(r"^\s*\(\s*([A-Z][A-Za-z]{1,9}(?: [A-Z][a-z]+)?)\s*\)")
+
+ORG_TYPES = {t for t in EntityType} - {EntityType.person, EntityType.country, EntityType.place}
+
+
+def org_pairs(ctx: Context) -> dict[int, tuple[Hit, Hit | None, str | None]]:
+    """Name hits (by start) paired with the acronym written right after them: (name, acronym hit, acronym text)."""
+    text = ctx.doc.text
+    out: dict[int, tuple[Hit, Hit | None, str | None]] = {}
+    hits = ctx.hits
+    for i, h in enumerate(hits):
+        if h.kind != ENTITY or not _is_org(ctx, h):
+            continue
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        if nxt is not None and nxt.kind == ACRONYM and _BETWEEN.match(text[h.end:nxt.start]) and _AFTER.match(text[nxt.end:nxt.end + 3]):
+            out[h.start] = (h, nxt, text[nxt.start:nxt.end])
+            continue
+        m = _ACR_TEXT.match(re.sub(r"^['\u2019]s", "  ", text[h.end:h.end + 24]))
+        if m and m.group(1).isupper():
+            out[h.start] = (h, None, m.group(1))
+    return out
+
+
+def _is_org(ctx: Context, h: Hit) -> bool:
+    return any(ctx.kb.entities[i].type in ORG_TYPES for i in h.ids)
+
+
+def extract_orgs(ctx: Context) -> list:
+    text = ctx.doc.text
+    claims = []
+    pairs = org_pairs(ctx)
+    paired_acronyms = {p[1].start for p in pairs.values() if p[1] is not None}
+    for h in ctx.hits:
+        if h.kind not in (ENTITY, ACRONYM) or h.start in paired_acronyms:
+            continue
+        if not _is_org(ctx, h):
+            continue
+        name_id = next(iter(sorted(h.ids))) if len(h.ids) == 1 else None
+        subject = Mention(text=text[h.start:h.end], id=name_id, start=h.start, end=h.end)
+        if h.start in pairs:
+            _, acr_hit, acr_text = pairs[h.start]
+            end = (acr_hit.end + 1) if acr_hit else text.index(")", h.end) + 1
+            acr_id = next(iter(sorted(acr_hit.ids))) if acr_hit and len(acr_hit.ids) == 1 else None
+            acr = Mention(text=acr_text, id=acr_id, start=acr_hit.start if acr_hit else None, end=acr_hit.end if acr_hit else None)
+            claims.append(make_claim(
+                ctx, ClaimKind.organization_name, h.start, end, subject=subject, predicate="named-with-acronym",
+                qualifiers=Qualifiers(acronym=acr), confidence=0.95,
+            ))
+        else:
+            pred = "acronym" if h.kind == ACRONYM else "named"
+            claims.append(make_claim(ctx, ClaimKind.organization_name, h.start, h.end, subject=subject, predicate=pred, confidence=0.9))
+    return claims

@@ -1,0 +1,73 @@
+"""Quantity claims: a number, what it counts, where and when ("about 700,000 illegal migrants" in Libya)."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import ClaimKind, EntityType, Mention, Qualifiers
+from ..text import fold
+from .base import make_claim, publication_time
+from .context import Context
+from .numbers import find_numbers
+
+_NOUN_PHRASE = re.compile(r"^\s*(?:(?:of|more|additional|other|new)\s+)?((?:[A-Za-z\u2019'-]+\s+){0,3}?[A-Za-z\u2019'-]+)")
+# generic counted things for casualty figures (events)
+_CASUALTY = {
+    "killed": re.compile(r"\b(?:kill(?:ed|ing)|dead|deaths?|died|lives|fatalit(?:y|ies)|bodies)\b", re.I),
+    "injured": re.compile(r"\b(?:injur(?:ed|ing|ies|y)|wound(?:ed|ing)|hurt)\b", re.I),
+}
+
+
+def extract_quantities(ctx: Context) -> list:
+    text = ctx.doc.text
+    kb = ctx.kb
+    claims = []
+    quantities = sorted(kb.quantities.values(), key=lambda q: q.id)
+    compiled = {q.id: ([re.compile(c, re.I) for c in q.cues], [re.compile(x, re.I) for x in q.exclude], [fold(n) for n in q.nouns]) for q in quantities}
+    for s, e in ctx.sents:
+        sentence = text[s:e]
+        places = [h for h in ctx.hits_in(s, e) if any(kb.entities[i].type in (EntityType.country, EntityType.place) for i in h.ids if i in kb.entities)]
+        for num in find_numbers(text, s, e):
+            np = _NOUN_PHRASE.match(text, num.end, e)
+            phrase = np.group(1) if np else ""
+            key = None
+            for q in quantities:
+                cues, excludes, nouns = compiled[q.id]
+                folded = fold(phrase)
+                if not any(re.search(rf"\b{re.escape(n)}\b", folded) for n in nouns):
+                    continue
+                if cues and not any(c.search(sentence) for c in cues):
+                    continue
+                # exclusions apply to the clause around the number
+                clause = text[max(s, num.start - 80):min(e, num.end + 80)]
+                if any(x.search(clause) for x in excludes):
+                    continue
+                if q.places and places and not any(set(h.ids) & set(q.places) for h in places):
+                    continue
+                key = q.id
+                unit = q.unit
+                break
+            casualty = None
+            if key is None:
+                around = text[num.end:min(e, num.end + 40)]
+                before = text[max(s, num.start - 20):num.start]
+                for label, rx in _CASUALTY.items():
+                    if rx.search(around[:30]) or rx.search(before):
+                        casualty = label
+                        break
+                if casualty is None and not num.currency:
+                    continue
+                unit = num.currency or "person"
+            end = np.end(1) if np and phrase else num.end
+            place = None
+            if places:
+                p = places[0]
+                place = Mention(text=text[p.start:p.end], id=next(iter(sorted(p.ids))), start=p.start, end=p.end)
+            claims.append(make_claim(
+                ctx, ClaimKind.quantity, num.start, end,
+                subject=Mention(text=phrase or text[num.start:num.end]), predicate=casualty or ("amount" if num.currency else "count"),
+                value=num.value, quantity=key,
+                qualifiers=Qualifiers(unit=unit, approximation=num.approximation, place=place, time=publication_time(ctx)),
+                confidence=0.85 if key else 0.6,
+            ))
+    return claims

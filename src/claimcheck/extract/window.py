@@ -1,0 +1,133 @@
+"""Publication windows inferred from what an article mentions that the knowledge base dates.
+
+Each dated mention is a constraint (a set of day ranges) with a weight: office holdings bound the date
+on both sides, past events and past dates from below, organizations from below (their names did not
+exist before them). The window is the span of days that satisfies the greatest total weight; the
+constraints it leaves out are the mentions that clash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..dates import find_dates, resolve
+from ..kb import KnowledgeBase
+from ..models import Claim, ClaimKind, PublishedWindow, WindowBasis, WindowEvidence
+from .base import tense
+
+FLOOR = dt.date(1990, 1, 1)
+
+
+@dataclass(frozen=True)
+class Constraint:
+    intervals: tuple[tuple[dt.date, dt.date], ...]
+    weight: float
+    claim: Claim
+    reason: str
+    reference: str | None
+
+
+def office_holdings(kb: KnowledgeBase, claim: Claim):
+    """Holdings that could make an office or leadership claim true: same person, same office, same body."""
+    person = claim.subject.id
+    if not person:
+        return None
+    orgs = {m.id for m in (claim.qualifiers.organization, claim.qualifiers.acronym) if m is not None and m.id}
+    if claim.kind is ClaimKind.office_holding:
+        positions = set((claim.object.id or "").split(",")) - {""}
+        if not positions:
+            return None
+        jurisdictions = {kb.entities[o].country if kb.entities[o].type.value != "country" else o for o in orgs if o in kb.entities}
+        jurisdictions.discard(None)
+        if not jurisdictions and person in kb.entities and kb.entities[person].country:
+            jurisdictions = {kb.entities[person].country}
+        if jurisdictions:
+            positions = {p for p in positions if kb.positions[p].jurisdiction in jurisdictions}
+        gov_orgs = {o for o in orgs if o in kb.entities and kb.entities[o].type.value != "country"}
+        return [h for h in kb.holdings_by_holder.get(person, []) if h.position in positions and (not gov_orgs or h.organization in gov_orgs or h.organization is None)], positions, gov_orgs
+    if claim.kind is ClaimKind.leadership:
+        return [h for h in kb.holdings_by_holder.get(person, []) if kb.positions[h.position].heads and h.organization in orgs], set(), orgs
+    return None
+
+
+def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
+    out: list[Constraint] = []
+    as_of = kb.as_of
+    for c in claims:
+        if c.kind in (ClaimKind.office_holding, ClaimKind.leadership):
+            if c.qualifiers.role in ("former", "late", "ex", "then", "candidate", "designate", "nominee", "deputy", "vice",
+                                     "undersecretary", "under-secretary", "assistant", "state", "junior", "elect", "incoming"):
+                continue
+            found = office_holdings(kb, c)
+            if not found:
+                continue
+            holdings = found[0]
+            if c.subject.id and not holdings:
+                # the person is known but never held this office: only a clash if the office is covered at all
+                continue
+            ivs = tuple(kb.bounds(h.period) for h in holdings)
+            ref = holdings[0].id if holdings else None
+            out.append(Constraint(ivs, 1.0, c, f"{c.provenance.quote!r} holds only while {kb.ref_holding(holdings[0]).statement if holdings else ''}", f"holding:{ref}"))
+        elif c.kind is ClaimKind.organization_name:
+            ids = {m.id for m in (c.subject, c.qualifiers.acronym) if m is not None and m.id}
+            ents = [kb.entities[i] for i in ids if i in kb.entities and kb.entities[i].period and kb.entities[i].period.start]
+            if not ents or len(ents) != len(ids):
+                continue
+            lo = min(e.period.start.earliest for e in ents)
+            out.append(Constraint(((lo, as_of),), 0.5, c, f"{' or '.join(kb.label(e.id) for e in ents)} existed only from {min(str(e.period.start) for e in ents)}", f"entity:{ents[0].id}"))
+        elif c.kind is ClaimKind.event and c.subject.id in kb.events and c.predicate == "occurred" and c.qualifiers.tense == "past":
+            ev = kb.events[c.subject.id]
+            if ev.status != "held" or not ev.period.start:
+                continue
+            out.append(Constraint(((ev.period.start.earliest, as_of),), 0.8, c, f"refers to {ev.names[0]} ({ev.period}) as past", f"event:{ev.id}"))
+        elif c.kind is ClaimKind.date and c.qualifiers.tense == "past":
+            found = find_dates(c.provenance.quote)
+            if not found or found[0].year is None:
+                continue
+            m = found[0]
+            if m.prefix in ("by", "until", "before", "end of"):
+                continue
+            ref = resolve(m, None)
+            if ref is None:
+                continue
+            out.append(Constraint(((ref.earliest, as_of),), 0.6, c, f"refers to {c.provenance.quote!r} in the past", None))
+    return out
+
+
+def infer_window(kb: KnowledgeBase, claims: list[Claim]) -> tuple[PublishedWindow, list[Constraint]]:
+    """The window satisfying the most constraint weight, and the constraints that clash with it."""
+    cons = constraints(kb, claims)
+    if not cons:
+        return PublishedWindow(basis=WindowBasis.unknown), []
+    points = {FLOOR, kb.as_of + dt.timedelta(days=1)}
+    for c in cons:
+        for lo, hi in c.intervals:
+            points.add(max(lo, FLOOR))
+            points.add(min(hi, kb.as_of) + dt.timedelta(days=1))
+    cuts = sorted(p for p in points if FLOOR <= p <= kb.as_of + dt.timedelta(days=1))
+    segments = []
+    for a, b in zip(cuts, cuts[1:]):
+        last = b - dt.timedelta(days=1)
+        score = sum(c.weight for c in cons if any(lo <= a and last <= hi for lo, hi in c.intervals))
+        segments.append((a, last, score))
+    best = max(s for _, _, s in segments)
+    top = [(a, b) for a, b, s in segments if s >= best - 1e-9]
+    lo, hi = top[0][0], top[-1][1]
+    lower_bounded = any(c.intervals and min(i[0] for i in c.intervals) > FLOOR for c in cons)
+    satisfied = [c for c in cons if any(a <= hi and lo <= b for a, b in c.intervals)]
+    clashes = [c for c in cons if c not in satisfied]
+    evidence = tuple(
+        WindowEvidence(
+            quote=c.claim.provenance.quote, start=c.claim.provenance.start, end=c.claim.provenance.end,
+            earliest=min(i[0] for i in c.intervals), latest=min(max(i[1] for i in c.intervals), kb.as_of),
+            reason=c.reason, reference=c.reference,
+        )
+        for c in sorted(satisfied, key=lambda c: c.claim.provenance.start)
+    )
+    if not lower_bounded:
+        return PublishedWindow(basis=WindowBasis.unknown, evidence=evidence), clashes
+    return PublishedWindow(earliest=lo, latest=hi, basis=WindowBasis.inferred, evidence=evidence), clashes
+
+
+__all__ = ["Constraint", "infer_window", "office_holdings", "tense"]

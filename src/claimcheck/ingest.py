@@ -1,0 +1,210 @@
+"""Ingest: files on disk to `Document`s (text, outlet, stated publication window, boilerplate ranges)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from pathlib import Path
+from typing import Iterable
+
+from pydantic import RootModel
+
+from .errors import InputError, Problem
+from .loader import load_file, parse_structured, validate_data
+from .models import Document, PublishedWindow, WindowBasis, WindowEvidence
+from .models.common import Model
+from .stamps import find_stated_date
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SOURCES_FILE = "sources.yaml"
+
+
+class FrontMatter(Model):
+    """YAML front matter of a Markdown article."""
+
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+
+
+class SourcesFile(RootModel[dict[str, str]]):
+    """`sources.yaml` beside a corpus: file name (or glob) -> outlet."""
+
+
+def collect_paths(paths: Iterable[str]) -> list[str]:
+    """Expand directories into article files (sorted); keep files as given. Missing paths are input errors."""
+    out: list[str] = []
+    problems = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out.extend(
+                str(Path(p) / f.relative_to(path))
+                for f in sorted(path.rglob("*"))
+                if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES and not any(part.startswith(".") for part in f.relative_to(path).parts)
+            )
+        elif path.is_file():
+            out.append(p)
+        else:
+            problems.append(Problem(p, "no such file or directory"))
+    if problems:
+        raise InputError(problems)
+    return out
+
+
+def _decode(path: str, raw: bytes) -> str:
+    if not raw.strip():
+        raise InputError(Problem(path, "file is empty"))
+    if b"\x00" in raw[:8192]:
+        raise InputError(Problem(path, "file is binary (contains NUL bytes), not an article"))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            Problem(path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); re-save the file as UTF-8", line=line)
+        ) from exc
+
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def _front_matter(path: str, text: str) -> tuple[FrontMatter | None, int]:
+    m = _FRONT.match(text)
+    if not m:
+        return None, 0
+    data, marks = parse_structured(m.group(1), path)
+    # front matter starts on line 2 of the file
+    marks = {k: (line + 1, col) for k, (line, col) in marks.items()}
+    return validate_data(data or {}, FrontMatter, path, marks), m.end()
+
+
+def _html_text(path: str, text: str) -> str:
+    import trafilatura
+
+    extracted = trafilatura.extract(text, include_comments=False, include_tables=False, favor_precision=True)
+    if not extracted or not extracted.strip():
+        raise InputError(Problem(path, "no article text found in the HTML"))
+    return extracted
+
+
+# Outlet cues in the text, most specific first: (pattern, group holding the outlet).
+_SOURCE_CUES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^\s*(?:Via|Source|Courtesy of)\s*:?\s+([A-Z][\w&.'\- ]{1,40}?)\s*$", re.M),
+    re.compile(r"\(([A-Z][A-Za-z]{1,9})\)\s*[-\u2013\u2014]"),
+    re.compile(r"^\s*-0-\s+([A-Z]{2,10})\b", re.M),
+    re.compile(r"\b(?:of|for|at) the ([A-Z][A-Za-z0-9]{1,20}) (?:website|news site|newspaper)\b"),
+    re.compile(r"^\s*(?:By|Reporting by) [A-Z][\w.\- ]+?(?:,| for | -) ([A-Z][\w&.'\- ]{1,40}?)\s*$", re.M),
+)
+
+
+def detect_source(text: str) -> str | None:
+    """An outlet named by cues in the text (agency tags, 'Via X', bylines and footers)."""
+    for pattern in _SOURCE_CUES:
+        m = pattern.search(text)
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+def _sources_map(path: Path, cache: dict[Path, dict[str, str]]) -> dict[str, str]:
+    directory = path.parent
+    if directory not in cache:
+        f = directory / SOURCES_FILE
+        cache[directory] = load_file(f, SourcesFile).root if f.is_file() else {}
+    return cache[directory]
+
+
+def _lookup_source(mapping: dict[str, str], name: str) -> str | None:
+    if name in mapping:
+        return mapping[name]
+    from fnmatch import fnmatch
+
+    for pattern, outlet in sorted(mapping.items()):
+        if fnmatch(name, pattern):
+            return outlet
+    return None
+
+
+def read_document(path: str, raw: bytes | None = None, sources_cache: dict[Path, dict[str, str]] | None = None) -> Document:
+    """Read one article file into a `Document`; raise InputError naming the file on bad input."""
+    if raw is None:
+        try:
+            raw = Path(path).read_bytes()
+        except OSError as exc:
+            raise InputError(Problem(path, f"cannot read file: {exc.strerror or exc}")) from exc
+    text = _decode(path, raw)
+    sha = hashlib.sha256(raw).hexdigest()
+    front, body_start = (None, 0)
+    if path.lower().endswith((".md", ".markdown")):
+        front, body_start = _front_matter(path, text)
+    elif path.lower().endswith((".html", ".htm")):
+        text = _html_text(path, text)
+    if not text[body_start:].strip():
+        raise InputError(Problem(path, "article has no text after its front matter"))
+    from .boilerplate import boilerplate_ranges
+
+    excluded = tuple(boilerplate_ranges(text, body_start))
+    body_for_cues = text[body_start:]
+
+    source, basis = "unknown", "unknown"
+    if front and front.source:
+        source, basis = front.source, "front-matter"
+    else:
+        mapped = _lookup_source(_sources_map(Path(path), sources_cache if sources_cache is not None else {}), Path(path).name)
+        if mapped:
+            source, basis = mapped, SOURCES_FILE
+        else:
+            cue = detect_source(body_for_cues)
+            if cue:
+                source, basis = cue, "text-cue"
+
+    published = PublishedWindow()
+    if front and front.published:
+        published = PublishedWindow(
+            earliest=front.published, latest=front.published, basis=WindowBasis.stated,
+            evidence=(WindowEvidence(quote=str(front.published), start=0, end=0, earliest=front.published,
+                                     latest=front.published, reason="publication date in the front matter"),),
+        )
+    else:
+        stated = find_stated_date(text, body_start)
+        if stated:
+            day, s, e = stated
+            published = PublishedWindow(
+                earliest=day, latest=day, basis=WindowBasis.stated,
+                evidence=(WindowEvidence(quote=text[s:e], start=s, end=e, earliest=day, latest=day,
+                                         reason="publication stamp or dateline in the article"),),
+            )
+    title = front.title if front and front.title else _first_line(text, body_start)
+    return Document(
+        path=path, sha256=sha, text=text, source=source, source_basis=basis, title=title,
+        url=front.url if front else None, language=(front.language if front and front.language else "en"),
+        published=published, body_start=body_start, excluded=excluded,
+    )
+
+
+def _first_line(text: str, start: int) -> str | None:
+    for line in text[start:].splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return None
+
+
+def read_documents(paths: Iterable[str]) -> list[Document]:
+    """Read every article under `paths`; collect all input problems before raising."""
+    files = collect_paths(paths)
+    docs, problems = [], []
+    cache: dict[Path, dict[str, str]] = {}
+    for f in files:
+        try:
+            docs.append(read_document(f, sources_cache=cache))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    if not docs:
+        raise InputError(Problem(", ".join(paths) or ".", "no articles found (.txt, .md, .html)"))
+    return docs

@@ -1,0 +1,18 @@
+"""`[tool.claimcheck]` in pyproject.toml: defaults for the CLI."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .common import Model
+from .finding import Severity
+
+
+class Config(Model):
+    paths: tuple[str, ...] = ("seeds",)
+    packs: tuple[str, ...] = ("rules/libya",)
+    fail_on: Severity = Field(default=Severity.error, alias="fail-on")
+    baseline: str | None = None
+    formats: tuple[str, ...] = ("text", "json", "markdown", "html", "sarif", "github")
+    cache_dir: str | None = Field(default=".claimcheck-cache", alias="cache-dir")
+    reports_dir: str = Field(default="reports", alias="reports-dir")

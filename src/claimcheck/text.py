@@ -1,0 +1,87 @@
+"""Text utilities that keep offsets exact: folding for matching, sentences, line and column."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from functools import lru_cache
+
+_PUNCT = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    if c in _PUNCT:
+        return _PUNCT[c]
+    if c.isascii():
+        return c.lower()
+    base = unicodedata.normalize("NFD", c)[0].lower()
+    return base if len(base) == 1 else c
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and unify quotes and dashes, keeping one character per character.
+
+    Offsets into the folded text are offsets into the original, so matches map back exactly.
+    """
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(c) for c in text)
+
+
+def fold_name(text: str) -> str:
+    """Fold a name for comparison: folded, hyphens and dots as spaces, whitespace collapsed."""
+    return " ".join(re.sub(r"[-.'\u2019]", " ", fold(text)).split())
+
+
+class LineIndex:
+    """Maps offsets to 1-based line and column."""
+
+    def __init__(self, text: str):
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i + 1, offset - self._starts[i] + 1
+
+
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Maj|Sgt|St|Prof|Rep|Sen|Gov|Amb|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|e\.g|i\.e)|\b[A-Z])\.$")
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u0600-\u06ff])|\n\s*")
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Split `text[start:end]` into sentence spans (absolute offsets), never across a blank line."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cur = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        if m.group().strip() == "" and "\n" not in m.group() and _ABBREV.search(text, max(cur, m.start() - 6), m.start()):
+            continue
+        s, e = cur, m.start()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+        cur = m.end()
+    s, e = cur, end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        spans.append((s, e))
+    return spans
+
+
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of non-empty lines (a line is a paragraph in the article formats we read)."""
+    end = len(text) if end is None else end
+    out = []
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        if text[s:e].strip():
+            out.append((s, e))
+    return out

@@ -99,4 +99,24 @@ def load_packs(paths: list[str] | tuple[str, ...]) -> LoadedPacks:
     if problems:
         raise InputError(problems)
     as_of = max(p.meta.as_of for p in packs)
-    return LoadedPacks(packs=tuple(packs), kb=KnowledgeBase.build(kb_files, as_of))
+    try:
+        kb = KnowledgeBase.build(kb_files, as_of)
+    except InputError as exc:
+        raise InputError(_with_lines(exc.problems)) from exc
+    return LoadedPacks(packs=tuple(packs), kb=kb)
+
+
+def _with_lines(problems: list[Problem]) -> list[Problem]:
+    """Give cross-reference problems the line of their JSON pointer (files are re-read only on failure)."""
+    from .loader import parse_structured, read_text
+
+    marks: dict[str, dict] = {}
+    out = []
+    for p in problems:
+        if p.line is None and p.pointer:
+            if p.path not in marks:
+                marks[p.path] = parse_structured(read_text(p.path), p.path)[1]
+            line, col = marks[p.path].get(p.pointer, (None, None))
+            p = Problem(p.path, p.message, line=line, column=col, pointer=p.pointer)
+        out.append(p)
+    return out

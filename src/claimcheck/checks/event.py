@@ -32,9 +32,21 @@ def _matches(mention_text: str, lo: dt.date, hi: dt.date, window, slack: int) ->
     return any(d.month == m.month and d.day in wanted for d in days)
 
 
+def _near(mention_text: str, day: dt.date, days: int, window) -> bool:
+    found = find_dates(mention_text)
+    if not found:
+        return False
+    m = found[0]
+    if m.year is None and m.month is not None:
+        # no year: compare on the calendar of the event's own year
+        return abs((dt.date(day.year, m.month, min(m.day or 15, 28)) - day).days) <= days
+    ref = resolve(m, window)
+    return ref is not None and abs((ref.earliest - day).days) <= days
+
+
 class EventCheck(BaseCheck):
     name = "event"
-    defaults = {"against": "reference", "date_slack_days": 0, "figure_tolerance": 0.0}
+    defaults = {"against": "reference", "date_slack_days": 0, "max_slip_days": 45}
 
     def run(self, rule: RuleSpec, ctx: CheckContext) -> CheckResult:
         p = self.params(rule)
@@ -72,6 +84,8 @@ class EventCheck(BaseCheck):
             if ok:
                 result.support(c, f"event:{ev.id}")
                 continue
+            if c.confidence < 0.9 and not _near(c.object.text, lo, p["max_slip_days"], ctx.window(c.provenance.path)):
+                continue  # tied by kind and place only: a distant date is another event, not a wrong date
             result.drafts.append(Draft(
                 claim=c,
                 fields={"event": ev.names[0], "written": c.object.text, "expected": str(ev.period) if ev.period.end and ev.period.end != ev.period.start else str(ev.period.start),

@@ -12,6 +12,11 @@ from ..text import LineIndex, fold_name, sentences
 from .gazetteer import ACRONYM, PERSON, SURNAME, Hit, gazetteer_for
 
 
+_TITLES = {"minister", "president", "mr", "mrs", "ms", "dr", "envoy", "speaker", "general", "marshal", "commander",
+           "premier", "prime", "ambassador", "secretary", "chairman", "head", "chief", "colonel", "sheikh", "interior",
+           "foreign", "defence", "defense", "the", "libyan", "italian", "british", "maltese", "turkish", "french", "un"}
+
+
 @dataclass
 class Context:
     """Everything extractors share about one document."""
@@ -23,6 +28,7 @@ class Context:
     sents: list[tuple[int, int]] = field(default_factory=list)
     lines: LineIndex | None = None
     people: dict[int, str] = field(default_factory=dict)  # hit start -> resolved person id
+    extended: dict[int, int] = field(default_factory=dict)  # surname hit start -> start of the full name
 
     @classmethod
     def build(cls, doc: Document, kb: KnowledgeBase, extractor: Extractor) -> "Context":
@@ -48,21 +54,46 @@ class Context:
                     self.people[h.start] = next(iter(ids))
             elif h.kind == SURNAME:
                 ids = h.ids & full
+                given = self._given_name_before(h.start)
+                if given is not None:
+                    # "Abdulhamid Dbeiba": a full name whose given name is a variant of a known person's
+                    match = [i for i in sorted(h.ids) if self._given_matches(i, given[1])]
+                    if len(match) == 1:
+                        self.people[h.start] = match[0]
+                        self.extended[h.start] = given[0]
+                    continue
                 if len(ids) == 1:
                     self.people[h.start] = next(iter(ids))
-                elif not ids and len(h.ids) == 1 and not self._capitalised_before(h.start):
+                elif not ids and len(h.ids) == 1:
                     self.people[h.start] = next(iter(h.ids))
 
-    def _capitalised_before(self, start: int) -> bool:
-        """True when a capitalised word directly precedes (the surname belongs to another full name)."""
-        j = start - 1
-        while j >= 0 and self.doc.text[j] == " ":
-            j -= 1
-        k = j
-        while k >= 0 and (self.doc.text[k].isalpha() or self.doc.text[k] in "-'"):
-            k -= 1
-        word = self.doc.text[k + 1 : j + 1]
-        return bool(word) and word[0].isupper() and j == start - 2 and word.lower() not in {"minister", "president", "mr", "mrs", "ms", "dr", "envoy", "speaker", "general", "marshal", "commander"}
+    def _given_name_before(self, start: int) -> tuple[int, str] | None:
+        """The capitalised word(s) directly before a surname, with their start, if any (not a title)."""
+        import re
+
+        m = re.search(r"((?:[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*\s){1,2})$", self.doc.text[max(0, start - 40):start])
+        if not m:
+            return None
+        words = m.group(1).split()
+        while words and words[0].lower() in _TITLES:
+            words = words[1:]
+        if not words:
+            return None
+        given = " ".join(words)
+        return start - len(m.group(1)) + m.group(1).index(words[0]), given
+
+    def _given_matches(self, person_id: str, given: str) -> bool:
+        from rapidfuzz import fuzz
+
+        e = self.kb.entities.get(person_id)
+        if e is None:
+            return False
+        g = fold_name(given).replace(" ", "")
+        for n in (e.name, *e.aliases, *e.variants):
+            toks = fold_name(n).split()
+            if len(toks) >= 2 and fuzz.ratio(g, "".join(toks[:-1])) >= 80:
+                return True
+        return False
 
     def span(self, start: int, end: int) -> Span:
         line, col = self.lines.locate(start)

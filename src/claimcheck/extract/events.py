@@ -38,44 +38,75 @@ def extract_dates(ctx: Context) -> tuple[list, dict[tuple[int, int], list[DateMe
 
 
 def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[DateMention]]) -> list:
+    """Event claims. Each date in a sentence belongs to the nearest event mention before it (else after it);
+    a mention by kind ("the conference in Palermo") is tied to the one knowledge-base event of that kind and
+    place nearest in time to its date (or to the publication date)."""
     text = ctx.doc.text
     kb = ctx.kb
     claims = []
+    pub = ctx.doc.published
     for s, e in ctx.sents:
         sentence = text[s:e]
         hits = ctx.hits_in(s, e)
-        named = [h for h in hits if h.kind == EVENT]
         place_ids = {i for h in hits for i in h.ids}
-        candidates: dict[str, tuple[int, int]] = {}
-        for h in named:
-            for ev_id in h.ids:
-                candidates[ev_id] = (h.start, h.end)
-        for ev in kb.events.values():
-            if ev.id in candidates:
+        anchors: list[tuple[int, int, str, frozenset[str]]] = [(h.start, h.end, "name", h.ids) for h in hits if h.kind == EVENT]
+        for etype, trig in TRIGGERS.items():
+            for m in trig.finditer(sentence):
+                a, b = s + m.start(), s + m.end()
+                if any(x < b and a < y for x, y, _, _ in anchors):
+                    continue
+                ids = frozenset(
+                    ev.id for ev in kb.events.values()
+                    if ev.type == etype and ev.place in place_ids
+                    and (not ev.keywords or any(re.search(rf"\b{re.escape(k)}", sentence, re.I) for k in ev.keywords))
+                )
+                if ids:
+                    anchors.append((a, b, etype, ids))
+        if not anchors:
+            continue
+        anchors.sort()
+        assigned: dict[int, DateMention] = {}
+        for m in dates_by_sentence.get((s, e), []):
+            if m.day is None and m.month is None and m.form not in ("season", "my"):
                 continue
-            trig = TRIGGERS.get(ev.type)
-            if trig is None:
-                continue
-            m = trig.search(sentence)
-            if not m:
-                continue
-            if not (ev.place and ev.place in place_ids):
-                continue
-            if ev.keywords and not any(re.search(rf"\b{re.escape(k)}", sentence, re.I) for k in ev.keywords):
-                continue
-            candidates[ev.id] = (s + m.start(), s + m.end())
-        for ev_id, (cs, ce) in sorted(candidates.items()):
-            ev = kb.events[ev_id]
-            mentions = dates_by_sentence.get((s, e), [])
-            date = _nearest(mentions, cs)
-            claims.append(make_claim(
-                ctx, ClaimKind.event, cs, ce, subject=Mention(text=text[cs:ce], id=ev.id, start=cs, end=ce),
-                predicate="scheduled" if tense(sentence) == "future" or "scheduled" in sentence.lower() else "occurred",
-                object=Mention(text=date.text, start=date.start, end=date.end) if date else None,
-                qualifiers=Qualifiers(tense=tense(sentence)), confidence=0.9 if (cs, ce) in [(h.start, h.end) for h in named] else 0.6,
-                extra=ev.id,
-            ))
+            before = [a for a in anchors if a[1] <= m.start]
+            owner = before[-1] if before else min(anchors, key=lambda a: a[0] - m.end)
+            if owner[0] not in assigned:
+                assigned[owner[0]] = m
+        for a, b, how, ids in anchors:
+            date = assigned.get(a)
+            if how == "name":
+                chosen = sorted(ids)
+            else:
+                chosen = [_closest_in_time(kb, ids, date, pub)]
+                if chosen[0] is None:
+                    continue
+            for ev_id in chosen:
+                claims.append(make_claim(
+                    ctx, ClaimKind.event, a, b, subject=Mention(text=text[a:b], id=ev_id, start=a, end=b),
+                    predicate="scheduled" if tense(sentence) == "future" or "scheduled" in sentence.lower() else "occurred",
+                    object=Mention(text=date.text, start=date.start, end=date.end) if date else None,
+                    qualifiers=Qualifiers(tense=tense(sentence)), confidence=0.9 if how == "name" else 0.6, extra=ev_id,
+                ))
     return claims
+
+
+def _closest_in_time(kb, ids, date: DateMention | None, pub) -> str | None:
+    """The event of `ids` nearest the mentioned date, or the publication date; None when nothing pins it."""
+    if date is not None and date.year is not None:
+        ref = resolve(date, None)
+        target = ref.earliest if ref else None
+    elif date is not None and date.month is not None:
+        # no year: the event on that month and day, if exactly one
+        same = [i for i in ids if kb.events[i].period.start and kb.events[i].period.start.earliest.month == date.month]
+        return same[0] if len(same) == 1 else None
+    elif pub.earliest and pub.latest and (pub.latest - pub.earliest).days < 120:
+        target = pub.earliest
+    else:
+        return sorted(ids)[0] if len(ids) == 1 else None
+    if target is None:
+        return None
+    return min(sorted(ids), key=lambda i: abs((kb.events[i].period.start.earliest - target).days) if kb.events[i].period.start else 10**6)
 
 
 def _nearest(mentions: list[DateMention], pos: int) -> DateMention | None:

@@ -7,7 +7,7 @@ import re
 from ..models import ClaimKind, Mention
 from .base import make_claim
 from .context import Context
-from .gazetteer import ACRONYM, DEMONYM, ENTITY, EVENT, PERSON, TITLE
+from .gazetteer import ACRONYM, DEMONYM, ENTITY, EVENT, PERSON, SURNAME, TITLE
 
 _TOKEN = r"[A-Z][a-z\u00c0-\u024f'\u2019]+(?:-[A-Z]?[a-z\u00c0-\u024f'\u2019]+)*"
 _CANDIDATE = re.compile(rf"(?<![\w-])(?:{_TOKEN})(?:\s+(?:(?:al|el|Al|El|bin|ben|abu|Abu|de|di|van|von)[\s-])?{_TOKEN}){{1,2}}(?![\w-])")
@@ -31,21 +31,24 @@ def extract_names(ctx: Context) -> list:
     text = ctx.doc.text
     claims = []
     covered = [(h.start, h.end) for h in ctx.hits if h.kind in (ENTITY, ACRONYM, TITLE, EVENT, DEMONYM)]
+    covered_people: list[tuple[int, int]] = []
     for s, e in ctx.sents:
         for h in ctx.hits_in(s, e):
-            if h.kind == PERSON:
+            start = ctx.extended.get(h.start, h.start) if h.kind == SURNAME else h.start
+            if h.kind == PERSON or (h.kind == SURNAME and start != h.start and ctx.person_id(h)):
                 claims.append(make_claim(
-                    ctx, ClaimKind.person_name, h.start, h.end,
-                    subject=Mention(text=text[h.start:h.end], id=ctx.person_id(h), start=h.start, end=h.end),
-                    predicate="named", confidence=0.95,
+                    ctx, ClaimKind.person_name, start, h.end,
+                    subject=Mention(text=text[start:h.end], id=ctx.person_id(h), start=start, end=h.end),
+                    predicate="named", confidence=0.95 if h.kind == PERSON else 0.85,
                 ))
+                covered_people.append((start, h.end))
         for m in _CANDIDATE.finditer(text, s, e):
             toks = m.group().split()
             if toks[0] in _STOP or toks[-1] in _STOP or any(t in _STOP for t in toks):
                 continue
             if any(a < m.end() and m.start() < b for a, b in covered):
                 continue
-            if any(h.kind == PERSON and h.start <= m.start() and m.end() <= h.end for h in ctx.hits_in(s, e)):
+            if any(a < m.end() and m.start() < b for a, b in covered_people):
                 continue
             claims.append(make_claim(
                 ctx, ClaimKind.person_name, m.start(), m.end(), subject=Mention(text=m.group(), start=m.start(), end=m.end()),

@@ -19,10 +19,10 @@ _ROLE = re.compile(
     r"outgoing|incoming|state|junior|late)\b",
     re.I,
 )
-_ROLE_AFTER = re.compile(r"^-?(designate|elect)\b", re.I)
+_ROLE_AFTER = re.compile(r"-?(designate|elect)\b", re.I)
 _COUNTERPART = re.compile(r"\b(?:counterparts?|opposite numbers?)\b", re.I)
 _LED_BY = re.compile(r"\b(?:led|headed|chaired|commanded|run|presided(?: over)?)\s+by\s+", re.I)
-_WHO_HEADS = re.compile(r"^\s*,?\s*who\s+(?:heads|leads|chairs|commands|runs|headed|led|chaired|commanded)\s+(?:the\s+)?", re.I)
+_WHO_HEADS = re.compile(r"\s*,?\s*who\s+(?:heads|leads|chairs|commands|runs|headed|led|chaired|commanded)\s+(?:the\s+)?", re.I)
 _PERSON_KINDS = (PERSON, SURNAME)
 _NOT_NAMES = {"The", "He", "She", "It", "They", "This", "That", "On", "In", "At", "For", "During", "Minister", "President"}
 
@@ -36,9 +36,10 @@ def _person_at(ctx: Context, pos: int, limit: int = 3) -> tuple[Mention, int] | 
     m = re.compile(rf"[\s,]{{0,{limit}}}{_HONORIFIC}").match(text, pos)
     at = m.end() if m else pos
     for h in ctx.hits:
-        if h.start == at and h.kind in _PERSON_KINDS:
-            return Mention(text=text[h.start:h.end], id=ctx.person_id(h), start=h.start, end=h.end), h.end
-        if h.start > at:
+        start = ctx.extended.get(h.start, h.start)
+        if start == at and h.kind in _PERSON_KINDS:
+            return Mention(text=text[start:h.end], id=ctx.person_id(h), start=start, end=h.end), h.end
+        if start > at + 40:
             break
     n = _NAME.match(text, at)
     if n and n.group().split()[0] not in _NOT_NAMES and "\n" not in n.group():

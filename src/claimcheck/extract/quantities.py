@@ -10,7 +10,7 @@ from .base import make_claim, publication_time
 from .context import Context
 from .numbers import find_numbers
 
-_NOUN_PHRASE = re.compile(r"^\s*(?:(?:of|more|additional|other|new)\s+)?((?:[A-Za-z\u2019'-]+\s+){0,3}?[A-Za-z\u2019'-]+)")
+_NOUN_PHRASE = re.compile(r"\s*(?:(?:of|more|additional|other|new)\s+)?((?:[A-Za-z\u2019'-]+[ \t]+){0,3}[A-Za-z\u2019'-]+)")
 # generic counted things for casualty figures (events)
 _CASUALTY = {
     "killed": re.compile(r"\b(?:kill(?:ed|ing)|dead|deaths?|died|lives|fatalit(?:y|ies)|bodies)\b", re.I),
@@ -31,10 +31,12 @@ def extract_quantities(ctx: Context) -> list:
             np = _NOUN_PHRASE.match(text, num.end, e)
             phrase = np.group(1) if np else ""
             key = None
+            noun_end = None
             for q in quantities:
                 cues, excludes, nouns = compiled[q.id]
                 folded = fold(phrase)
-                if not any(re.search(rf"\b{re.escape(n)}\b", folded) for n in nouns):
+                hits = [m for n in nouns for m in [re.search(rf"\b{re.escape(n)}\b", folded)] if m]
+                if not hits:
                     continue
                 if cues and not any(c.search(sentence) for c in cues):
                     continue
@@ -46,6 +48,7 @@ def extract_quantities(ctx: Context) -> list:
                     continue
                 key = q.id
                 unit = q.unit
+                noun_end = np.start(1) + max(m.end() for m in hits)
                 break
             casualty = None
             if key is None:
@@ -58,14 +61,16 @@ def extract_quantities(ctx: Context) -> list:
                 if casualty is None and not num.currency:
                     continue
                 unit = num.currency or "person"
-            end = np.end(1) if np and phrase else num.end
+            if noun_end is None and np and phrase:
+                noun_end = np.start(1) + len(phrase.split()[0])
+            end = noun_end or num.end
             place = None
             if places:
                 p = places[0]
                 place = Mention(text=text[p.start:p.end], id=next(iter(sorted(p.ids))), start=p.start, end=p.end)
             claims.append(make_claim(
                 ctx, ClaimKind.quantity, num.start, end,
-                subject=Mention(text=phrase or text[num.start:num.end]), predicate=casualty or ("amount" if num.currency else "count"),
+                subject=Mention(text=text[num.end:end].strip() or text[num.start:num.end]), predicate=casualty or ("amount" if num.currency else "count"),
                 value=num.value, quantity=key,
                 qualifiers=Qualifiers(unit=unit, approximation=num.approximation, place=place, time=publication_time(ctx)),
                 confidence=0.85 if key else 0.6,

@@ -40,10 +40,13 @@ def office_holdings(kb: KnowledgeBase, claim: Claim):
             return None
         jurisdictions = {kb.entities[o].country if kb.entities[o].type.value != "country" else o for o in orgs if o in kb.entities}
         jurisdictions.discard(None)
-        if not jurisdictions and person in kb.entities and kb.entities[person].country:
-            jurisdictions = {kb.entities[person].country}
         if jurisdictions:
             positions = {p for p in positions if kb.positions[p].jurisdiction in jurisdictions}
+        else:
+            # no qualifier: the offices of that title the person held, else those of the person's country
+            held = {h.position for h in kb.holdings_by_holder.get(person, [])} & positions
+            country = kb.entities[person].country if person in kb.entities else None
+            positions = held or {p for p in positions if kb.positions[p].jurisdiction == country}
         gov_orgs = {o for o in orgs if o in kb.entities and kb.entities[o].type.value != "country"}
         return [h for h in kb.holdings_by_holder.get(person, []) if h.position in positions and (not gov_orgs or h.organization in gov_orgs or h.organization is None)], positions, gov_orgs
     if claim.kind is ClaimKind.leadership:

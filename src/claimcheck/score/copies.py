@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..models import Document
 
@@ -89,11 +90,20 @@ def copy_groups(documents: Sequence[Document], threshold: float = THRESHOLD) -> 
     return out
 
 
+@lru_cache(maxsize=8)
+def _lsh_params(threshold: float) -> tuple[int, int]:
+    """LSH bands and rows for `threshold`: datasketch's optimum, computed once (it integrates numerically)."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
 def _near_duplicates(paths: list[str], bodies: dict[str, str], threshold: float, union) -> None:  # type: ignore[no-untyped-def]
     """Join the paths whose MinHash-estimated shingle Jaccard similarity reaches `threshold`."""
     from datasketch import MinHash, MinHashLSH  # lazy: datasketch pulls in SciPy
 
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=_lsh_params(threshold))
     sketches: dict[str, MinHash] = {}
     for p in paths:
         sh = shingles(bodies[p])

@@ -26,10 +26,17 @@ from .items import claim_items
 from .reliability import INFERRED_WEIGHT, PRIOR, attribution_weight, posterior, severity_weight
 from .truth import discover_truth
 
-__all__ = ["KB_PRIOR", "ClaimAssessment", "Scoring", "score_sources"]
+__all__ = ["KB_PRIOR", "OUTLET_PRIOR", "ClaimAssessment", "Scoring", "score_sources"]
 
 KB_PRIOR: tuple[float, float] = (99.0, 1.0)
 """Beta prior of the knowledge base's accuracy in truth discovery (mean 0.99, held fixed)."""
+
+OUTLET_PRIOR: tuple[float, float] = (4.0, 1.0)
+"""Beta prior of an outlet's accuracy in truth discovery: mean 0.8, the paper's starting accuracy.
+
+Unlike the reliability prior (Beta(2, 2), neutral), an outlet with few claims must still cast a vote:
+at accuracy 0.5 an outlet's vote on a two-valued item is worth nothing.
+"""
 
 
 @dataclass(frozen=True)
@@ -224,8 +231,8 @@ def _truth(
     for i, _ in {(i, v) for i, v in zip(itm, val)}:
         distinct[i] += 1
     n_src = kb + 1
-    a = np.full(n_src, PRIOR[0])
-    b = np.full(n_src, PRIOR[1])
+    a = np.full(n_src, OUTLET_PRIOR[0])
+    b = np.full(n_src, OUTLET_PRIOR[1])
     a[kb], b[kb] = KB_PRIOR
     is_kb = np.zeros(n_src, dtype=bool)
     is_kb[kb] = True
@@ -233,19 +240,21 @@ def _truth(
                          n_false=np.maximum(distinct - 1, 1))
     fact_of = {(int(i), int(v)): f for f, (i, v) in enumerate(zip(res.fact_item, res.fact_value))}
 
-    # Who speaks on each item and fact: (outlet, unit) statements and the knowledge base.
-    speakers: dict[int, set[tuple[str, str]]] = defaultdict(set)
-    stating: dict[tuple[int, int], set[tuple[str, str]]] = defaultdict(set)
+    # Who speaks on each item and fact, by unit (a copy group or a document). A unit speaks
+    # independently of an outlet when none of its documents is that outlet's.
+    unit_outlets: dict[str, set[str]] = defaultdict(set)
+    speakers: dict[int, set[str]] = defaultdict(set)
+    stating: dict[tuple[int, int], set[str]] = defaultdict(set)
     for k in range(n):
-        speakers[item[k]].add((outlet_of[k], unit_of[k]))
-        stating[(item[k], value[k])].add((outlet_of[k], unit_of[k]))
+        unit_outlets[unit_of[k]].add(outlet_of[k])
+        speakers[item[k]].add(unit_of[k])
+        stating[(item[k], value[k])].add(unit_of[k])
     kb_items = {i for i, _ in kb_facts}
     beliefs, informed, corroboration = [], [], []
     for k in range(n):
-        me = (outlet_of[k], unit_of[k])
-        others = {(o, u) for o, u in speakers[item[k]] if o != me[0] and u != me[1]}
+        def independent(u: str, k: int = k) -> bool:
+            return outlet_of[k] not in unit_outlets[u]
         beliefs.append(float(res.belief[fact_of[(item[k], value[k])]]))
-        informed.append(bool(others) or item[k] in kb_items)
-        agree = {o for o, u in stating[(item[k], value[k])] if o != me[0] and u != me[1]}
-        corroboration.append(len(agree))
+        informed.append(any(map(independent, speakers[item[k]])) or item[k] in kb_items)
+        corroboration.append(sum(1 for u in stating[(item[k], value[k])] if independent(u)))
     return beliefs, informed, corroboration

@@ -49,6 +49,7 @@ __all__ = ["TruthResult", "discover_truth"]
 
 _EPS = 1e-3
 _MAX_CONF = 300.0
+_SETTLED = 1e-9  # below this probability of dependence a pair is settled as independent
 _DENSE_LIMIT = 1 << 23  # key ranges up to this size are factorized with a lookup table instead of a sort
 
 
@@ -95,7 +96,7 @@ def discover_truth(
     fixed: ArrayLike | None = None,
     independent: ArrayLike | None = None,
     n_false: ArrayLike | None = None,
-    initial_accuracy: float = 0.8,
+    initial_accuracy: float | None = None,
     detect_copying: bool = True,
     copy_rate: float = 0.8,
     copy_prior: float = 0.2,
@@ -116,7 +117,8 @@ def discover_truth(
         independent: mask of sources never suspected of copying (the knowledge base).
         n_false: number of false values of each item, indexed by item code (default: the items
             share one domain, the most distinct values stated for any item, minus one, at least one).
-        initial_accuracy: accuracy of every source that is not fixed, before the first round.
+        initial_accuracy: accuracy of every source that is not fixed, before the first round
+            (default: how often the source states its item's plurality value, with its prior).
         detect_copying: run the paper's copy detection; without it the method is plain ACCU.
         copy_rate: `c`, the probability that a copier copies a particular value.
         copy_prior: `alpha`, the prior probability that two sources are dependent.
@@ -152,12 +154,20 @@ def discover_truth(
     log_n_obs = np.log(nf_item)[obs_item]
 
     prior_mean = a / (a + b)
-    acc = np.clip(np.where(fixed_mask, prior_mean, initial_accuracy), _EPS, 1 - _EPS)
     obs_w = np.bincount(src, weights=w, minlength=n_src)
+    if initial_accuracy is None:
+        start = (np.bincount(src, weights=w * _plurality(obs_fact, w, fact_item_idx, n_fact, n_item)[obs_fact],
+                             minlength=n_src) + a) / (obs_w + a + b)
+    else:
+        start = np.full(n_src, initial_accuracy)
+    acc = np.clip(np.where(fixed_mask, prior_mean, start), _EPS, 1 - _EPS)
     pairs = _Pairs.build(src, obs_fact, obs_item, nf_item, indep_mask, n_item) if detect_copying else None
 
     indep_w = np.ones(n_obs)
     p_dep = np.zeros(0)
+    if pairs is not None and pairs.n_pairs:  # the paper's order: dependence first, from accuracies alone
+        pairs, p_dep = pairs.settle(pairs.dependence(acc, None, copy_rate, copy_prior))
+        indep_w = pairs.independence(p_dep, copy_rate, n_obs)
     it = 0
     for it in range(1, max_iter + 1):
         belief = _beliefs(acc, src, obs_fact, w * indep_w, log_n_obs, fact_item_idx, unclaimed, n_fact, n_item)
@@ -166,7 +176,7 @@ def discover_truth(
         moved = float(np.max(np.abs(new_acc - acc))) if n_src else 0.0
         acc = new_acc
         if pairs is not None and pairs.n_pairs:
-            p_dep = pairs.dependence(acc, belief, copy_rate, copy_prior)
+            pairs, p_dep = pairs.settle(pairs.dependence(acc, belief, copy_rate, copy_prior))
             new_indep = pairs.independence(p_dep, copy_rate, n_obs)
             moved = max(moved, float(np.max(np.abs(new_indep - indep_w))))
             indep_w = new_indep
@@ -190,6 +200,17 @@ def _factorize(keys: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.i
         return uniq.astype(np.int64), rank[keys].astype(np.int64)
     uniq, inv = np.unique(keys, return_inverse=True)
     return uniq.astype(np.int64), inv.reshape(-1).astype(np.int64)
+
+
+def _plurality(
+    obs_fact: NDArray[np.int64], w: NDArray[np.float64], fact_item_idx: NDArray[np.int64], n_fact: int, n_item: int,
+) -> NDArray[np.float64]:
+    """1 for each fact with the most (weighted) votes of its item, shared equally on a tie; else 0."""
+    votes = np.bincount(obs_fact, weights=w, minlength=n_fact)
+    top = np.zeros(n_item)
+    np.maximum.at(top, fact_item_idx, votes)
+    best = (votes >= top[fact_item_idx] - 1e-12).astype(np.float64)
+    return best / np.bincount(fact_item_idx, weights=best, minlength=n_item)[fact_item_idx]
 
 
 def _beliefs(
@@ -288,14 +309,21 @@ class _Pairs:
         )
 
     def dependence(
-        self, acc: NDArray[np.float64], belief: NDArray[np.float64], c: float, alpha: float
+        self, acc: NDArray[np.float64], belief: NDArray[np.float64] | None, c: float, alpha: float
     ) -> NDArray[np.float64]:
-        """Posterior probability that each pair is dependent (paper, section 2.2), either direction."""
-        t = np.bincount(self.sp_group, weights=belief[self.sp_fact], minlength=self.g_pair.size)
-        f = self.g_count - t  # expected numbers of shared true and shared false values
+        """Posterior probability that each pair is dependent (paper, section 2.2), either direction.
+
+        Without beliefs (the first round), a shared value is true with the probability that two
+        independent sources of these accuracies agree on the truth rather than on a false value.
+        """
         a1, a2 = acc[self.pair_a][self.g_pair], acc[self.pair_b][self.g_pair]
         e1, e2 = 1 - a1, 1 - a2
         ind_t, ind_f = a1 * a2, e1 * e2 / self.g_n
+        if belief is None:
+            t = self.g_count * ind_t / (ind_t + ind_f)
+        else:
+            t = np.bincount(self.sp_group, weights=belief[self.sp_fact], minlength=self.g_pair.size)
+        f = self.g_count - t  # expected numbers of shared true and shared false values
         l_ba = t * np.log((c * a1 + (1 - c) * ind_t) / ind_t) + f * np.log((c * e1 + (1 - c) * ind_f) / ind_f)
         l_ab = t * np.log((c * a2 + (1 - c) * ind_t) / ind_t) + f * np.log((c * e2 + (1 - c) * ind_f) / ind_f)
         diff = self.differ * np.log1p(-c)
@@ -303,6 +331,23 @@ class _Pairs:
         s_ab = np.bincount(self.g_pair, weights=l_ab, minlength=self.n_pairs) + diff
         dep = np.logaddexp(s_ba, s_ab) + np.log(alpha / 2)
         return np.exp(dep - np.logaddexp(dep, np.log1p(-alpha)))
+
+    def settle(self, p_dep: NDArray[np.float64]) -> tuple["_Pairs", NDArray[np.float64]]:
+        """Drop the pairs settled as independent (`P(dependent) < _SETTLED`) from later rounds."""
+        keep = p_dep >= _SETTLED
+        if keep.all():
+            return self, p_dep
+        remap = np.cumsum(keep) - 1
+        sp_keep = keep[self.sp_pair]
+        g_keep = keep[self.g_pair]
+        g_remap = np.cumsum(g_keep) - 1
+        pairs = _Pairs(
+            n_pairs=int(keep.sum()), pair_a=self.pair_a[keep], pair_b=self.pair_b[keep], differ=self.differ[keep],
+            sp_pair=remap[self.sp_pair[sp_keep]], sp_o1=self.sp_o1[sp_keep], sp_o2=self.sp_o2[sp_keep],
+            sp_fact=self.sp_fact[sp_keep], sp_group=g_remap[self.sp_group[sp_keep]],
+            g_pair=remap[self.g_pair[g_keep]], g_n=self.g_n[g_keep], g_count=self.g_count[g_keep],
+        )
+        return pairs, p_dep[keep]
 
     def independence(self, p_dep: NDArray[np.float64], c: float, n_obs: int) -> NDArray[np.float64]:
         """`I(S, v)` of each observation: the symmetric product of `1 - c * P(dependent) / 2`."""

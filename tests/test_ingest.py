@@ -1,0 +1,107 @@
+"""Ingest: decoding and bad input, front matter, HTML, outlets, stated dates, boilerplate."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimcheck.errors import InputError
+from claimcheck.ingest import detect_source, read_document, read_documents
+from claimcheck.stamps import find_stated_date
+
+
+@pytest.mark.parametrize("raw,needle", [
+    (b"", "empty"), (b"   \n\n", "empty"), (b"abc\x00def", "binary"), (b"caf\xe9 au lait", "not valid UTF-8"),
+])
+def test_bad_files_are_named(tmp_path, raw, needle):
+    f = tmp_path / "a.txt"
+    f.write_bytes(raw)
+    with pytest.raises(InputError) as e:
+        read_document(str(f))
+    assert needle in str(e.value) and str(f) in str(e.value)
+
+
+def test_all_bad_files_reported_together(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"")
+    (tmp_path / "b.txt").write_bytes(b"\xff\xff")
+    (tmp_path / "c.txt").write_text("A fine article about Tripoli.", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        read_documents([str(tmp_path)])
+    assert len(e.value.problems) == 2
+
+
+def test_missing_path(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_documents([str(tmp_path / "nope")])
+
+
+def test_markdown_front_matter(tmp_path):
+    f = tmp_path / "a.md"
+    f.write_text("---\ntitle: Talks\nsource: Libya Herald\npublished: 2021-06-10\n---\nThe minister met envoys.\n", encoding="utf-8")
+    d = read_document(str(f))
+    assert (d.source, d.title, d.published.earliest, d.published.basis.value) == ("Libya Herald", "Talks", dt.date(2021, 6, 10), "stated")
+    assert d.text[d.body_start:].startswith("The minister")
+
+
+def test_front_matter_errors_are_located(tmp_path):
+    f = tmp_path / "a.md"
+    f.write_text("---\ntitle: Talks\npublished: not-a-date\n---\nBody.\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        read_document(str(f))
+    p = e.value.problems[0]
+    assert p.pointer == "/published" and p.line == 3
+
+
+def test_html_main_text(tmp_path):
+    f = tmp_path / "a.html"
+    f.write_text("<html><head><title>T</title><script>var x=1;</script></head><body><nav>Home | About</nav>"
+                 "<article><h1>Talks in Tripoli</h1><p>The interior minister met the Italian ambassador in Tripoli on Monday "
+                 "to discuss border security and the training of coast guard personnel.</p><p>Both sides agreed to meet "
+                 "again next month in Rome, officials said.</p></article><footer>Copyright 2021</footer></body></html>",
+                 encoding="utf-8")
+    d = read_document(str(f))
+    assert "interior minister met the Italian ambassador" in d.text
+    assert "var x" not in d.text
+
+
+def test_sources_yaml(tmp_path):
+    (tmp_path / "sources.yaml").write_text("a.txt: Libya Review\n'b*.txt': Agenzia Nova\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Text one.", encoding="utf-8")
+    (tmp_path / "b1.txt").write_text("Text two.", encoding="utf-8")
+    docs = {d.path.rsplit("/", 1)[1]: d for d in read_documents([str(tmp_path)])}
+    assert docs["a.txt"].source == "Libya Review" and docs["b1.txt"].source == "Agenzia Nova"
+    assert "sources.yaml" not in docs
+
+
+@pytest.mark.parametrize("text,outlet", [
+    ("Tripoli, Libya (PANA) - The minister said", "PANA"),
+    ("Some text.\n\nVia Libya Observer\n", "Libya Observer"),
+    ("Bio: Journalist-Editor of the ALG24 website since 2016.", "ALG24"),
+    ("-0- PANA BY/IS 10June2021", "PANA"),
+    ("No cue at all in this one.", None),
+])
+def test_source_cues(text, outlet):
+    assert detect_source(text) == outlet
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Body.\n-0- PANA BY/IS/VAO 10June2021", dt.date(2021, 6, 10)),
+    ("Published: 2019-10-02\nBody.", dt.date(2019, 10, 2)),
+    ("TRIPOLI, 14 March 2022 (Reuters) - Body.", dt.date(2022, 3, 14)),
+    ("Tripoli, March 14, 2022 - Body.", dt.date(2022, 3, 14)),
+    ("The conference of 14 March 2022 in Tripoli.", None),
+])
+def test_stated_dates(text, day):
+    found = find_stated_date(text)
+    assert (found[0] if found else None) == day
+
+
+def test_boilerplate_is_excluded():
+    from claimcheck.boilerplate import boilerplate_ranges
+
+    text = "Real sentence.\nAdvertisements\nSee also: Other story about the GNA\nExit mobile version\nShare this:\n"
+    quoted = [text[s:e] for s, e in boilerplate_ranges(text)]
+    assert "Advertisements" in quoted and "Exit mobile version" in quoted
+    assert any(q.startswith("See also") for q in quoted)
+    assert not any("Real sentence" in q for q in quoted)

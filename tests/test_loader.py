@@ -1,0 +1,56 @@
+"""Structured files: located errors (file, line, JSON pointer), every error of a file collected."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.errors import InputError
+from claimcheck.loader import load_file
+from claimcheck.models import KnowledgeBaseFile, RuleSpec
+
+
+def test_malformed_yaml_names_file_and_line(tmp_path):
+    f = tmp_path / "kb.yaml"
+    f.write_text("entities:\n  - id: x\n    name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_file(f, KnowledgeBaseFile)
+    p = e.value.problems[0]
+    assert p.path == str(f) and p.line is not None and "malformed YAML" in p.message
+
+
+def test_schema_violations_are_all_reported_with_pointers_and_lines(tmp_path):
+    f = tmp_path / "kb.yaml"
+    f.write_text(
+        "entities:\n"
+        "  - id: ok_one\n    type: person\n    name: A B\n    citations: [{url: u, supports: s, retrieved: 2026-01-01}]\n"
+        "  - id: Bad Id\n    type: person\n    name: C D\n    citations: [{url: u, supports: s, retrieved: 2026-01-01}]\n"
+        "  - id: no_cite\n    type: wizard\n    name: E F\n    citations: []\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as e:
+        load_file(f, KnowledgeBaseFile)
+    pointers = {p.pointer for p in e.value.problems}
+    assert "/entities/1/id" in pointers
+    assert "/entities/2/type" in pointers
+    assert "/entities/2/citations" in pointers
+    by_pointer = {p.pointer: p for p in e.value.problems}
+    assert by_pointer["/entities/1/id"].line == 6
+    assert str(by_pointer["/entities/2/type"]).startswith(f"{f}:11:")
+
+
+def test_unknown_field_is_rejected(tmp_path):
+    f = tmp_path / "r.yaml"
+    f.write_text("id: x\ncheck: spelling\nkind: spelling\nseverity: error\nsummary: s\nmessage: m\nhelp: h\n"
+                 "examples: {fail: a, pass: b}\ncolour: red\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_file(f, RuleSpec)
+    assert any("colour" in p.message for p in e.value.problems)
+
+
+@pytest.mark.parametrize("content,needle", [(b"", "empty"), (b"\xff\xfe\x00bad", "UTF-8"), (b"{not json", "malformed JSON")])
+def test_bad_bytes(tmp_path, content, needle):
+    f = tmp_path / "x.json"
+    f.write_bytes(content)
+    with pytest.raises(InputError) as e:
+        load_file(f, KnowledgeBaseFile)
+    assert needle in str(e.value)

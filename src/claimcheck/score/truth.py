@@ -28,6 +28,20 @@ Vote discounting. The paper orders the sources stating a value and discounts eac
 `I(S, v) = prod over other sources S' stating v of (1 - c * P(dependent(S, S')) / 2)`, which gives a
 pair the same total weight (`2 - c * P`) and keeps the step one vectorised sum.
 
+Rounds follow the paper: dependence, then votes, then accuracies, until nothing moves by more than
+`tol`. Choices the paper leaves open:
+
+* the start: each source's accuracy is how often it states its item's plurality value (smoothed by
+  its prior), not one constant. A constant 0.8 makes three independent 95%-accurate sources look like
+  copiers (they agree more often than 80%-accurate ones could), which a plurality start avoids;
+* a pair whose probability of dependence falls below 1e-9 is settled as independent and leaves the
+  later rounds (it would need overwhelming new evidence to come back);
+* by default items share one domain of size "most distinct values stated for any item".
+
+Known limit: when copiers outnumber the independent sources on the items they cover and copy nearly
+everything, the data are equally well explained by "they are accurate" and the iteration may settle
+there. claimcheck groups verbatim syndication before truth discovery (`copies.py`) for that reason.
+
 Extensions for claimcheck (docs/scoring.md):
 
 * a Beta(`a`, `b`) prior per source on its accuracy (pseudo-counts added to the accuracy average);
@@ -50,7 +64,7 @@ __all__ = ["TruthResult", "discover_truth"]
 _EPS = 1e-3
 _MAX_CONF = 300.0
 _SETTLED = 1e-9  # below this probability of dependence a pair is settled as independent
-_DENSE_LIMIT = 1 << 23  # key ranges up to this size are factorized with a lookup table instead of a sort
+_BITS_LIMIT = 1 << 28  # pairs x items up to this (32 MB of packed bits) are counted with bit operations
 
 
 @dataclass(frozen=True)
@@ -280,16 +294,17 @@ class _Pairs:
         pair_key, sp_pair = _factorize(lo * n_src + hi)
         multi_valued = _factorize(src * n_item + obs_item)[0].size < src.size
         # Items both sources of a pair speak on, minus those where they agree: the rest differ.
-        if n_src * n_item <= _DENSE_LIMIT:  # a source-by-item incidence matrix fits: one product
-            speaks = np.zeros((n_src, n_item), dtype=np.float32)
-            speaks[src[cand], obs_item[cand]] = 1.0
-            shared = (speaks @ speaks.T).reshape(-1)[pair_key].astype(np.float64)
+        if pair_key.size * n_item <= _BITS_LIMIT:  # items both speak on: AND of packed bit rows
+            speaks = np.zeros((n_src, n_item), dtype=bool)
+            speaks[src[cand], obs_item[cand]] = True
+            packed = np.packbits(speaks, axis=1)
+            pair_a, pair_b = pair_key // n_src, pair_key % n_src
+            shared = np.bitwise_count(packed[pair_a] & packed[pair_b]).sum(axis=1, dtype=np.int64).astype(np.float64)
         else:
             si_key, _ = _factorize(src[cand] * n_item + obs_item[cand])
             s_of, i_of = si_key // n_item, si_key % n_item
             i1, i2 = _within_group_pairs(i_of)
-            s1, s2 = s_of[i1], s_of[i2]
-            ikey = np.minimum(s1, s2) * n_src + np.maximum(s1, s2)
+            ikey = np.minimum(s_of[i1], s_of[i2]) * n_src + np.maximum(s_of[i1], s_of[i2])
             pos = np.minimum(np.searchsorted(pair_key, ikey), pair_key.size - 1)
             hit = pair_key[pos] == ikey
             shared = np.bincount(pos[hit], minlength=pair_key.size).astype(np.float64)

@@ -29,11 +29,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)(?: of)? (?P<year>(?:19|20)\d{2})\b", re.I)),
     ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
     ("half", re.compile(r"\b(?P<half>first|second) half of (?:the year )?(?P<year>(?:19|20)\d{2})\b", re.I)),
-    ("rel_month", re.compile(r"\b(?P<rel>last|next|this|early|late|mid-?|in)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b", re.I)),
-    ("weekday", re.compile(r"\b(?:(?P<rel>last|next|this|on|since|from|late|early)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("rel_month", re.compile(r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b")),
+    ("weekday", re.compile(r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("rel_unit", re.compile(r"\b(?P<rel>last|next|this|past)\s+(?P<unit>week|month|year)\b", re.I)),
-    ("year", re.compile(r"\b(?:(?P<pre>in|since|during|the year|of|by|until|from|early|late|mid-?|before|after|end of)\s+)?(?P<year>(?:19|20)\d{2})\b(?![-/]\d)(?!\s*(?:%|percent))")),
+    ("year", re.compile(r"(?<![\w-])(?P<year>(?:19|20)\d{2})\b(?![-/]\d)(?!\s*(?:%|percent))")),
 ]
+# Words before a match that qualify it; looked up behind the match (cheaper than optional prefixes).
+_BEHIND = {
+    "rel_month": (re.compile(r"\b(last|next|this|early|late|mid-?|in)\s+$", re.I), True),
+    "weekday": (re.compile(r"\b(last|next|this|on|since|from|late|early)\s+$", re.I), False),
+    "year": (re.compile(r"\b(in|since|during|the year|of|by|until|from|early|late|mid-?|before|after|end of)\s+$", re.I), False),
+}
 
 
 @dataclass(frozen=True)
@@ -74,14 +80,25 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            g = m.groupdict()
+            g = dict(m.groupdict())
+            if form in _BEHIND:
+                rx_behind, required = _BEHIND[form]
+                b = rx_behind.search(text, max(start, s - 14), s)
+                if b is None and required:
+                    continue
+                if b is not None:
+                    g["pre" if form == "year" else "rel"] = b.group(1)
+                    if any(b.start() < te and ts < s for ts, te in taken):
+                        b = None
+                    else:
+                        s = b.start()
             try:
                 day = int(g["day"]) if g.get("day") else None
                 mon = int(g["mnum"]) if g.get("mnum") else _month(g.get("mon"))
                 if day is not None and mon is not None and not 1 <= day <= 31:
                     continue
                 dm = DateMention(
-                    start=s, end=e, text=m.group(), form=form,
+                    start=s, end=e, text=text[s:e], form=form,
                     year=int(g["year"]) if g.get("year") else None, month=mon, day=day,
                     day2=int(g["day2"]) if g.get("day2") else None,
                     season=g["season"].lower() if g.get("season") else None,

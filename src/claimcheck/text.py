@@ -5,19 +5,23 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from functools import lru_cache
 
 _PUNCT = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "}
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(c: str) -> str:
     if c in _PUNCT:
         return _PUNCT[c]
-    if c.isascii():
-        return c.lower()
     base = unicodedata.normalize("NFD", c)[0].lower()
     return base if len(base) == 1 else c
+
+
+# One translation table for the Latin, Greek and Cyrillic blocks and common punctuation: str.translate runs
+# in C, so folding costs about as much as a copy. Characters outside the table are kept as they are.
+_TABLE = {i: _fold_char(chr(i)) for i in range(0x80, 0x0530)}
+_TABLE.update({i: c.lower() for i, c in ((i, chr(i)) for i in range(0x41, 0x5B))})
+_TABLE.update({ord(k): v for k, v in _PUNCT.items()})
+_TABLE = {k: v for k, v in _TABLE.items() if v != chr(k)}
 
 
 def fold(text: str) -> str:
@@ -27,7 +31,7 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_TABLE)
 
 
 def fold_name(text: str) -> str:

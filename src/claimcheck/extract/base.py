@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from ..models import Attribution, Claim, ClaimKind, Mention, Qualifiers, TimeRef
 from .context import Context
@@ -56,6 +57,7 @@ def _speaker(ctx: Context, sent: tuple[int, int], start: int, end: int) -> str |
     return best[1] if best else None
 
 
+@lru_cache(maxsize=2048)
 def tense(sentence: str) -> str:
     if _FUTURE.search(sentence):
         return "future"

@@ -29,6 +29,8 @@ class Context:
     lines: LineIndex | None = None
     people: dict[int, str] = field(default_factory=dict)  # hit start -> resolved person id
     extended: dict[int, int] = field(default_factory=dict)  # surname hit start -> start of the full name
+    _starts: list[int] | None = None
+    _hit_starts: list[int] | None = None
 
     @classmethod
     def build(cls, doc: Document, kb: KnowledgeBase, extractor: Extractor) -> "Context":
@@ -100,14 +102,23 @@ class Context:
         return Span(path=self.doc.path, start=start, end=end, quote=self.doc.text[start:end], line=line, column=col)
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
-        starts = [s for s, _ in self.sents]
-        i = bisect.bisect_right(starts, offset) - 1
+        if self._starts is None:
+            self._starts = [s for s, _ in self.sents]
+        i = bisect.bisect_right(self._starts, offset) - 1
         if i >= 0 and self.sents[i][0] <= offset < self.sents[i][1]:
             return self.sents[i]
         return (offset, offset)
 
     def hits_in(self, start: int, end: int) -> list[Hit]:
-        return [h for h in self.hits if start <= h.start and h.end <= end]
+        if self._hit_starts is None:
+            self._hit_starts = [h.start for h in self.hits]
+        i = bisect.bisect_left(self._hit_starts, start)
+        out = []
+        while i < len(self.hits) and self.hits[i].start < end:
+            if self.hits[i].end <= end:
+                out.append(self.hits[i])
+            i += 1
+        return out
 
     def person_id(self, hit: Hit) -> str | None:
         if hit.kind == ACRONYM:

@@ -22,12 +22,24 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
 }
 
 
+_ANY_TRIGGER = re.compile("|".join(f"(?:{p.pattern})" for p in TRIGGERS.values()), re.I)
+
+
 def extract_dates(ctx: Context) -> tuple[list, dict[tuple[int, int], list[DateMention]]]:
     """Date claims, and the date mentions of each sentence (for the other extractors)."""
     text = ctx.doc.text
     claims, by_sentence = [], {}
+    import bisect
+
+    everything = find_dates(text, ctx.doc.body_start)
+    starts = [m.start for m in everything]
     for s, e in ctx.sents:
-        mentions = find_dates(text, s, e)
+        i = bisect.bisect_left(starts, s)
+        mentions = []
+        while i < len(everything) and everything[i].start < e:
+            if everything[i].end <= e:
+                mentions.append(everything[i])
+            i += 1
         by_sentence[(s, e)] = mentions
         for m in mentions:
             claims.append(make_claim(
@@ -48,6 +60,8 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     for s, e in ctx.sents:
         sentence = text[s:e]
         hits = ctx.hits_in(s, e)
+        if not _ANY_TRIGGER.search(sentence) and not any(h.kind == EVENT for h in hits):
+            continue
         place_ids = {i for h in hits for i in h.ids}
         anchors: list[tuple[int, int, str, frozenset[str]]] = [(h.start, h.end, "name", h.ids) for h in hits if h.kind == EVENT]
         for etype, trig in TRIGGERS.items():

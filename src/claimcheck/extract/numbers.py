@@ -33,6 +33,13 @@ _APPROX = [
 ]
 
 
+_NOT_COUNT_AFTER = re.compile(r"\s*(?:%|percent|per cent|st\b|nd\b|rd\b|th\b|[-/]\d|:\d)", re.I)
+_NOT_COUNT_BEFORE = re.compile(r"(?:\d[-/:]|[A-Za-z])$")
+_MONTH_AFTER = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_CURRENCY_AFTER = re.compile(r"\s*(euros?|dollars|dinars|LYD|pounds)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Number:
     start: int
@@ -51,18 +58,18 @@ def find_numbers(text: str, start: int, end: int) -> list[Number]:
         else:
             raw = m.group("num").replace(",", "")
             value = float(raw) * _SCALES.get((m.group("scale") or "").lower(), 1)
-            if not m.group("scale") and not m.group("cur") and re.fullmatch(r"(?:19|20)\d\d", raw):
+            if not m.group("scale") and not m.group("cur") and _YEAR.fullmatch(raw):
                 continue  # a year
             nxt = text[m.end():m.end() + 12]
             prv = text[max(start, m.start() - 12):m.start()]
-            if re.match(r"\s*(?:%|percent|per cent|st\b|nd\b|rd\b|th\b|[-/]\d|:\d)", nxt, re.I) or re.search(r"(?:\d[-/:]|[A-Za-z])$", prv):
+            if _NOT_COUNT_AFTER.match(nxt) or _NOT_COUNT_BEFORE.search(prv):
                 continue
-            if re.match(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)", nxt):
+            if _MONTH_AFTER.match(nxt):
                 continue
         cur = m.group("cur")
         currency = _CURRENCY.get(cur.strip().lower()) if cur else None
         if currency is None:
-            after = re.match(r"\s*(euros?|dollars|dinars|LYD|pounds)\b", text[m.end():m.end() + 10], re.I)
+            after = _CURRENCY_AFTER.match(text, m.end(), m.end() + 10)
             currency = _CURRENCY.get(after.group(1).lower()) if after else None
         approx = Approximation.exact
         before = text[max(start, m.start() - 25):m.start()]

@@ -30,10 +30,16 @@ SKIP_ROLES = {"deputy", "vice", "undersecretary", "under-secretary", "assistant"
               "state", "junior", "elect"}
 
 
+_LEAD = {n: re.compile(rf"[\s,]{{0,{n}}}{_HONORIFIC}") for n in (0, 3)}
+_OF = re.compile(r"\s+(?:of|for|in)\s+(?:the\s+)?")
+_ONLY_HONORIFIC = re.compile(rf"[\s,]*{_HONORIFIC}$")
+_APPOSITION = re.compile(r"\s*,\s*[^,;:.!?]{0,60}$")
+
+
 def _person_at(ctx: Context, pos: int, limit: int = 3) -> tuple[Mention, int] | None:
     """A person named starting within `limit` characters of `pos` (after an optional honorific)."""
     text = ctx.doc.text
-    m = re.compile(rf"[\s,]{{0,{limit}}}{_HONORIFIC}").match(text, pos)
+    m = _LEAD[limit].match(text, pos)
     at = m.end() if m else pos
     for h in ctx.hits:
         start = ctx.extended.get(h.start, h.start)
@@ -93,7 +99,7 @@ def extract_offices(ctx: Context) -> list:
         org, acr = _qualifiers(ctx, left_start, t.start, pairs)
         # right context: "of (the) ORG (ACR)"
         pos = t.end
-        m = re.compile(r"\s+(?:of|for|in)\s+(?:the\s+)?").match(text, pos)
+        m = _OF.match(text, pos)
         if m:
             nxt = [h for h in ctx.hits if h.start == m.end() and h.kind in (ENTITY, ACRONYM, DEMONYM)]
             if nxt:
@@ -108,14 +114,14 @@ def extract_offices(ctx: Context) -> list:
                         pos = close + 1 if close >= 0 else pos
         person = None
         after = _person_at(ctx, pos)
-        if after and text[pos:after[0].start].strip(" ,") == "" or (after and re.match(rf"^[\s,]*{_HONORIFIC}$", text[pos:after[0].start])):
+        if after and text[pos:after[0].start].strip(" ,") == "" or (after and _ONLY_HONORIFIC.fullmatch(text, pos, after[0].start)):
             person = after[0]
         if person is None:
             # "Fathi Bashagha, the interior minister of the GNA": a person right before, across a comma
             for h in reversed(ctx.hits_in(sent[0], t.start)):
                 if h.kind in _PERSON_KINDS:
                     between = text[h.end:t.start]
-                    if re.match(r"^\s*,\s*[^,;:.!?]{0,60}$", between) and not any(x.kind in _PERSON_KINDS for x in ctx.hits_in(h.end, t.start)):
+                    if _APPOSITION.fullmatch(between) and not any(x.kind in _PERSON_KINDS for x in ctx.hits_in(h.end, t.start)):
                         person = Mention(text=text[h.start:h.end], id=ctx.person_id(h), start=h.start, end=h.end)
                         org, acr = _qualifiers(ctx, h.end, t.start, pairs) if org is None else (org, acr)
                     break

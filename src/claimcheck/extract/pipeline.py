@@ -18,10 +18,10 @@ from .window import Constraint, infer_window
 EXTRACTOR = Extractor(name="claimcheck-rules", version="0.1.0")
 
 
-def _time_of(claim: Claim, window: tuple[dt.date, dt.date] | None, publication: TimeRef | None) -> TimeRef | None:
+def _time_of(claim: Claim, window: tuple[dt.date, dt.date] | None, publication: TimeRef | None, dates) -> TimeRef | None:
     """When a claim holds: a date stated in its sentence when there is one, else the publication window."""
     if claim.kind in (ClaimKind.office_holding, ClaimKind.leadership, ClaimKind.quantity):
-        for m in find_dates(claim.sentence):
+        for m in dates:
             if m.year is not None and m.prefix not in ("since", "by", "until", "before", "from"):
                 ref = resolve(m, window)
                 if ref is not None:
@@ -48,11 +48,13 @@ def extract_document(doc: Document, kb: KnowledgeBase) -> tuple[Document, list[C
     bounds = (w.earliest, w.latest) if w.earliest and w.latest else None
     publication = TimeRef(earliest=w.earliest, latest=w.latest, precision="day", basis="publication") if bounds else None
     timed = []
+    by_start = {m.start: m for ms in dates_by_sentence.values() for m in ms}
     for c in claims:
-        t = _time_of(c, bounds, publication)
         if c.kind is ClaimKind.date:
-            found = find_dates(c.provenance.quote)
-            t = resolve(found[0], bounds) if found else None
+            m = by_start.get(c.provenance.start)
+            t = resolve(m, bounds) if m else None
+        else:
+            t = _time_of(c, bounds, publication, dates_by_sentence.get(ctx.sentence_of(c.provenance.start), ()))
         if t != c.qualifiers.time:
             c = c.model_copy(update={"qualifiers": c.qualifiers.model_copy(update={"time": t})})
         timed.append(c)

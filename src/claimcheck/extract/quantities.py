@@ -18,14 +18,33 @@ _CASUALTY = {
 }
 
 
+_MAY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b", re.I)
+_COMPILED: dict[str, dict] = {}
+
+
+def _compiled(kb) -> dict:
+    """Cue, exclusion and noun patterns of every quantity, compiled once per knowledge base."""
+    key = kb.version or str(id(kb))
+    if key not in _COMPILED:
+        _COMPILED.clear()
+        _COMPILED[key] = {
+            q.id: ([re.compile(c, re.I) for c in q.cues], [re.compile(x, re.I) for x in q.exclude],
+                   [re.compile(rf"\b{re.escape(fold(n))}\b") for n in q.nouns])
+            for q in kb.quantities.values()
+        }
+    return _COMPILED[key]
+
+
 def extract_quantities(ctx: Context) -> list:
     text = ctx.doc.text
     kb = ctx.kb
     claims = []
     quantities = sorted(kb.quantities.values(), key=lambda q: q.id)
-    compiled = {q.id: ([re.compile(c, re.I) for c in q.cues], [re.compile(x, re.I) for x in q.exclude], [fold(n) for n in q.nouns]) for q in quantities}
+    compiled = _compiled(kb)
     for s, e in ctx.sents:
         sentence = text[s:e]
+        if not _MAY_COUNT.search(sentence):
+            continue
         places = [h for h in ctx.hits_in(s, e) if any(kb.entities[i].type in (EntityType.country, EntityType.place) for i in h.ids if i in kb.entities)]
         for num in find_numbers(text, s, e):
             np = _NOUN_PHRASE.match(text, num.end, e)
@@ -35,7 +54,7 @@ def extract_quantities(ctx: Context) -> list:
             for q in quantities:
                 cues, excludes, nouns = compiled[q.id]
                 folded = fold(phrase)
-                hits = [m for n in nouns for m in [re.search(rf"\b{re.escape(n)}\b", folded)] if m]
+                hits = [m for n in nouns for m in [n.search(folded)] if m]
                 if not hits:
                     continue
                 if cues and not any(c.search(sentence) for c in cues):

@@ -161,3 +161,26 @@ def test_adding_one_article_re_extracts_only_that_article(tmp_path, packs):
     assert (cache2.hits, cache2.misses) == (5, 1)
     assert [f.fingerprint for f in first.report.findings if "new.txt" not in f.evidence[0].path] == \
            [f.fingerprint for f in second.report.findings if "new.txt" not in f.evidence[0].path]
+
+
+def test_changing_kb_facts_rechecks_without_re_extracting(tmp_path):
+    import shutil as sh
+
+    from claimcheck.api import check_documents
+    from claimcheck.cache import ClaimCache
+    from claimcheck.ingest import read_documents
+    from claimcheck.packs import load_packs
+
+    pack = tmp_path / "pack"
+    sh.copytree(ROOT / "rules/libya", pack)
+    cache_dir = tmp_path / "cache"
+    docs = read_documents([str(SEEDS)])
+    c1 = ClaimCache(cache_dir)
+    before = check_documents(docs, load_packs([str(pack)]), cache=c1)
+    figures = pack / "kb" / "figures.yaml"
+    figures.write_text(figures.read_text(encoding="utf-8").replace("value: 597611", "value: 690000"), encoding="utf-8")
+    c2 = ClaimCache(cache_dir)
+    after = check_documents(docs, load_packs([str(pack)]), cache=c2)
+    assert (c2.hits, c2.misses) == (5, 0)
+    rules = lambda run: sorted(f.rule for f in run.report.findings)
+    assert "figure-reference" in rules(before) and "figure-reference" not in rules(after)

@@ -9,7 +9,7 @@ from pathlib import Path
 from . import __version__
 from .checks import CheckContext
 from .engine import run_rules
-from .extract import EXTRACTOR, extract_document
+from .extract import EXTRACTOR, extract_claims, place_in_time
 from .extract.window import Constraint
 from .ingest import read_documents
 from .models import (
@@ -68,14 +68,15 @@ def extract_documents(
 ) -> list[Extraction]:
     """Extract every document (from the cache when its content, extractor and knowledge base are unchanged)."""
     out = []
+    lexicon = packs.kb.lexicon_version
     for doc in docs:
-        hit = cache.get(doc, packs.kb.version) if cache is not None else None
-        if hit is None:
-            d, claims, clashes = extract_document(doc, packs.kb)
-            hit = Extraction(d, tuple(claims), tuple(clashes))
+        claims = cache.get(doc, lexicon) if cache is not None else None
+        if claims is None:
+            claims = extract_claims(doc, packs.kb)
             if cache is not None:
-                cache.put(doc, packs.kb.version, hit)
-        out.append(hit)
+                cache.put(doc, lexicon, claims)
+        d, timed, clashes = place_in_time(doc, claims, packs.kb)
+        out.append(Extraction(d, tuple(timed), tuple(clashes)))
         if progress:
             progress(1)
     return out

@@ -80,14 +80,29 @@ class KnowledgeBase:
         kb._version = hashlib.sha256(
             json.dumps([[p, f.model_dump(mode="json")] for p, f in files], sort_keys=True).encode()
         ).hexdigest()[:16]
+        lexicon = {
+            "entities": sorted([e.id, e.type.value, e.name, list(e.aliases), list(e.variants), list(e.acronyms), list(e.demonyms), e.country]
+                               for e in kb.entities.values()),
+            "positions": sorted([p.id, list(p.titles), p.jurisdiction] for p in kb.positions.values()),
+            "events": sorted([e.id, e.type, list(e.names), e.place, list(e.keywords), str(e.period.start)] for e in kb.events.values()),
+            "quantities": sorted(q.model_dump_json() for q in kb.quantities.values()),
+        }
+        kb._lexicon = hashlib.sha256(json.dumps(lexicon, sort_keys=True, default=str).encode()).hexdigest()[:16]
         return kb
 
     _version: str = ""
+    _lexicon: str = ""
 
     @property
     def version(self) -> str:
         """A hash of the contents: changes whenever a statement does."""
         return self._version
+
+    @property
+    def lexicon_version(self) -> str:
+        """A hash of what extraction reads: names, aliases, acronyms, titles, event names, quantity patterns.
+        Dates, holders and figures are not part of it, so changing them re-checks without re-extracting."""
+        return self._lexicon
 
     # -- indexes -------------------------------------------------------------------------------
     @cached_property

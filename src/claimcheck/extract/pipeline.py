@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from ..dates import find_dates, resolve
 from ..kb import KnowledgeBase
@@ -18,10 +19,18 @@ from .window import Constraint, infer_window
 EXTRACTOR = Extractor(name="claimcheck-rules", version="0.1.0")
 
 
-def _time_of(claim: Claim, window: tuple[dt.date, dt.date] | None, publication: TimeRef | None, dates) -> TimeRef | None:
+@lru_cache(maxsize=4096)
+def _sentence_dates(sentence: str) -> tuple:
+    return tuple(find_dates(sentence))
+
+
+def _time_of(claim: Claim, window: tuple[dt.date, dt.date] | None, publication: TimeRef | None) -> TimeRef | None:
     """When a claim holds: a date stated in its sentence when there is one, else the publication window."""
+    if claim.kind is ClaimKind.date:
+        found = find_dates(claim.provenance.quote)
+        return resolve(found[0], window) if found else None
     if claim.kind in (ClaimKind.office_holding, ClaimKind.leadership, ClaimKind.quantity):
-        for m in dates:
+        for m in _sentence_dates(claim.sentence):
             if m.year is not None and m.prefix not in ("since", "by", "until", "before", "from"):
                 ref = resolve(m, window)
                 if ref is not None:
@@ -29,8 +38,9 @@ def _time_of(claim: Claim, window: tuple[dt.date, dt.date] | None, publication: 
     return publication
 
 
-def extract_document(doc: Document, kb: KnowledgeBase) -> tuple[Document, list[Claim], list[Constraint]]:
-    """Claims of one document, the document with its publication window, and the dated mentions that clash."""
+def extract_claims(doc: Document, kb: KnowledgeBase) -> list[Claim]:
+    """The claims of one document. Depends on the document and the knowledge base's names only
+    (`kb.lexicon_version`), so it can be cached across changes of dates and figures."""
     ctx = Context.build(doc, kb, EXTRACTOR)
     date_claims, dates_by_sentence = extract_dates(ctx)
     claims: list[Claim] = []
@@ -40,6 +50,13 @@ def extract_document(doc: Document, kb: KnowledgeBase) -> tuple[Document, list[C
     claims += extract_events(ctx, dates_by_sentence)
     claims += extract_names(ctx)
     claims += date_claims
+    claims.sort(key=lambda c: (c.provenance.start, c.provenance.end, c.kind.value, c.id))
+    return claims
+
+
+def place_in_time(doc: Document, claims: list[Claim], kb: KnowledgeBase) -> tuple[Document, list[Claim], list[Constraint]]:
+    """The document's publication window (stated, else inferred from the knowledge base's dates) and each
+    claim's time; also the dated mentions that clash with the window."""
     clashes: list[Constraint] = []
     if doc.published.basis is not WindowBasis.stated:
         window, clashes = infer_window(kb, claims)
@@ -48,15 +65,14 @@ def extract_document(doc: Document, kb: KnowledgeBase) -> tuple[Document, list[C
     bounds = (w.earliest, w.latest) if w.earliest and w.latest else None
     publication = TimeRef(earliest=w.earliest, latest=w.latest, precision="day", basis="publication") if bounds else None
     timed = []
-    by_start = {m.start: m for ms in dates_by_sentence.values() for m in ms}
     for c in claims:
-        if c.kind is ClaimKind.date:
-            m = by_start.get(c.provenance.start)
-            t = resolve(m, bounds) if m else None
-        else:
-            t = _time_of(c, bounds, publication, dates_by_sentence.get(ctx.sentence_of(c.provenance.start), ()))
+        t = _time_of(c, bounds, publication)
         if t != c.qualifiers.time:
             c = c.model_copy(update={"qualifiers": c.qualifiers.model_copy(update={"time": t})})
         timed.append(c)
-    timed.sort(key=lambda c: (c.provenance.start, c.provenance.end, c.kind.value, c.id))
     return doc, timed, clashes
+
+
+def extract_document(doc: Document, kb: KnowledgeBase) -> tuple[Document, list[Claim], list[Constraint]]:
+    """Claims of one document, the document with its publication window, and the dated mentions that clash."""
+    return place_in_time(doc, extract_claims(doc, kb), kb)

@@ -41,6 +41,7 @@ class Run:
     packs: LoadedPacks
     extractions: list[Extraction]
     judgements: list[Judgement] = field(default_factory=list)
+    scoring: object | None = None  # claimcheck.score.Scoring: scores, credibility, copy groups
 
     @property
     def documents(self) -> dict[str, Document]:
@@ -122,7 +123,7 @@ def check_documents(docs: Sequence[Document], loaded: LoadedPacks, *, baseline: 
             Extraction(e.document, tuple(c.model_copy(update={"credibility": scoring.credibility.get(c.id)}) for c in e.claims), e.clashes)
             for e in extractions
         ]
-    return Run(report=report, packs=loaded, extractions=extractions, judgements=judgements)
+    return Run(report=report, packs=loaded, extractions=extractions, judgements=judgements, scoring=scoring)
 
 
 def check(paths: Sequence[str], packs: Sequence[str] | None = None, *, baseline: Baseline | None = None, cache=None,

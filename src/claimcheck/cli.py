@@ -139,17 +139,15 @@ def extract(
     pack: PackOpt = None,
     cache: CacheOpt = True,
 ) -> None:
-    """Extract the claims of each article into schema-valid JSON files.
+    """Extract the claims of each article into schema-valid JSON files, with each claim's credibility (1-6).
 
     Example: claimcheck extract seeds --out build/claims
     """
-    from . import api
     from .io import atomic_write
 
     try:
-        cfg = _config()
-        results = api.extract(paths, pack or cfg.packs, cache=_cache(cache, cfg))
-        rendered = [(out / (Path(e.document.path).name + ".claims.json"), json.dumps(e.as_claims_file().model_dump(mode="json"), indent=2, sort_keys=True, ensure_ascii=False) + "\n") for e in results]
+        run, _ = _run(paths, pack, None, cache)
+        rendered = [(out / (Path(e.document.path).name + ".claims.json"), json.dumps(e.as_claims_file().model_dump(mode="json"), indent=2, sort_keys=True, ensure_ascii=False) + "\n") for e in run.extractions]
         for target, text in rendered:
             atomic_write(target, text)
     except ClaimcheckError as exc:
@@ -227,15 +225,21 @@ def score(
     paths: PathsArg = None,
     pack: PackOpt = None,
     baseline: Annotated[Optional[str], typer.Option("--baseline", "-b", help="False alarms in this baseline do not count.")] = None,
+    explain_source: Annotated[Optional[str], typer.Option("--explain", help="Explain one source's score: the findings that drove it.")] = None,
 ) -> None:
     """Print the source reliability table, worst first (score, 90% interval, Admiralty grade, counts).
 
-    Example: claimcheck score seeds
+    Example: claimcheck score seeds --explain ALG24
     """
     from .score import explain_score
 
     try:
         run, _ = _run(paths, pack, baseline, True)
+        if explain_source is not None:
+            if explain_source not in {s.source for s in run.report.sources}:
+                raise UsageError(f"no source named {explain_source!r}; sources: {', '.join(s.source for s in run.report.sources)}")
+            typer.echo(explain_score(explain_source, run.scoring, run.report.findings))
+            return
     except ClaimcheckError as exc:
         _fail(exc)
     typer.echo(f"{'source':<28} {'grade':>5} {'score':>6} {'90% interval':>15} {'checkable':>9} {'supported':>9} {'contradicted':>12}")

@@ -42,6 +42,9 @@ def extract_names(ctx: Context) -> list:
                     predicate="named", confidence=0.95 if h.kind == PERSON else 0.85,
                 ))
                 covered_people.append((start, h.end))
+        words = [w for w in text[s:e].split() if w[:1].isalpha()]
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
+            continue  # a headline in title case: capitalised words are not names there
         for m in _CANDIDATE.finditer(text, s, e):
             toks = m.group().split()
             if toks[0] in _STOP or toks[-1] in _STOP or any(t in _STOP for t in toks):

@@ -54,10 +54,34 @@ def _person_at(ctx: Context, pos: int, limit: int = 3) -> tuple[Mention, int] | 
     return None
 
 
-def _qualifiers(ctx: Context, start: int, end: int, pairs) -> tuple[Mention | None, Mention | None]:
+_GLUE = re.compile(
+    r"(?:['\u2019]s)?\s*(?:\(\s*[A-Z][A-Za-z]{1,9}\s*\))?\s*(?:['\u2019]s)?\s*"
+    r"(?:(?:acting|interim|caretaker|deputy|vice|former|then|new|current|outgoing|incoming|designate|state|"
+    r"first|second|top|senior|(?:under-?)?secretary|minister|ministry|government|of|for|the)\s+)*",
+    re.I,
+)
+
+
+def _attached(ctx: Context, start: int, end: int) -> list:
+    """Qualifier hits in [start, end) joined to the office title at `end` by nothing but glue words
+    ("the GNU's acting", "Libyan"), so that a place earlier in the sentence does not qualify the office."""
+    text = ctx.doc.text
+    out = []
+    edge = end
+    for h in reversed(ctx.hits_in(start, end)):
+        if h.end > edge:
+            continue
+        if not _GLUE.fullmatch(text, h.end, edge):
+            break
+        out.append(h)
+        edge = h.start
+    return list(reversed(out))
+
+
+def _qualifiers(ctx: Context, start: int, end: int, pairs, attached: bool = False) -> tuple[Mention | None, Mention | None]:
     """The organization or country qualifying an office, from hits in [start, end): (org, acronym)."""
     org = acr = None
-    for h in ctx.hits_in(start, end):
+    for h in (_attached(ctx, start, end) if attached else ctx.hits_in(start, end)):
         if h.kind == DEMONYM or (h.kind in (ENTITY, ACRONYM) and any(ctx.kb.entities[i].type is not EntityType.person for i in h.ids)):
             ident = next(iter(sorted(h.ids))) if len(h.ids) == 1 else None
             if h.kind == ACRONYM and org is not None and org.id is not None and acr is None:
@@ -68,6 +92,22 @@ def _qualifiers(ctx: Context, start: int, end: int, pairs) -> tuple[Mention | No
                 a = pairs[h.start][1]
                 acr = Mention(text=ctx.doc.text[a.start:a.end], id=next(iter(sorted(a.ids))) if len(a.ids) == 1 else None, start=a.start, end=a.end)
     return org, acr
+
+
+_APPOSITION_WORDS = {"the", "a", "an", "then", "current", "acting", "interim", "caretaker", "former", "deputy", "new",
+                     "outgoing", "incoming", "de", "facto", "designated", "self-styled", "powerful", "veteran", "top"}
+
+
+def _apposition_words_only(ctx: Context, start: int, end: int) -> bool:
+    """"X, the (GNU's acting) interior minister": between the name and the title only articles, office
+    modifiers and organization or country names; a verb ("who was later named") means it is no apposition."""
+    text = ctx.doc.text
+    spans = [(h.start, h.end) for h in ctx.hits_in(start, end) if h.kind in (ENTITY, ACRONYM, DEMONYM)]
+    if any(h.kind in _PERSON_KINDS for h in ctx.hits_in(start, end)):
+        return False
+    rest = "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text[start:end], start))
+    words = re.findall(r"[\w'\u2019-]+", re.sub(r"\([^)]*\)|['\u2019]s\b", " ", rest))
+    return all(w.lower() in _APPOSITION_WORDS for w in words)
 
 
 def extract_offices(ctx: Context) -> list:
@@ -96,7 +136,7 @@ def extract_offices(ctx: Context) -> list:
         ra = _ROLE_AFTER.match(text, t.end)
         if ra:
             roles.append(ra.group(1).lower())
-        org, acr = _qualifiers(ctx, left_start, t.start, pairs)
+        org, acr = _qualifiers(ctx, left_start, t.start, pairs, attached=True)
         # right context: "of (the) ORG (ACR)"
         pos = t.end
         m = _OF.match(text, pos)
@@ -121,7 +161,7 @@ def extract_offices(ctx: Context) -> list:
             for h in reversed(ctx.hits_in(sent[0], t.start)):
                 if h.kind in _PERSON_KINDS:
                     between = text[h.end:t.start]
-                    if _APPOSITION.fullmatch(between) and not any(x.kind in _PERSON_KINDS for x in ctx.hits_in(h.end, t.start)):
+                    if _APPOSITION.fullmatch(between) and _apposition_words_only(ctx, h.end, t.start):
                         person = Mention(text=text[h.start:h.end], id=ctx.person_id(h), start=h.start, end=h.end)
                         org, acr = _qualifiers(ctx, h.end, t.start, pairs) if org is None else (org, acr)
                     break

@@ -42,12 +42,14 @@ def fingerprint(f: Finding, key: str, occurrence: int) -> str:
     return hashlib.sha256(basis.encode()).hexdigest()[:20]
 
 
-def _dedupe(findings: list[tuple[Finding, str]], order: dict[str, int]) -> list[tuple[Finding, str]]:
-    """Keep one finding per overlapping primary span and kind: the one from the rule listed first."""
+def _dedupe(findings: list[tuple[Finding, str]], order: dict[str, int], checks_of: dict[str, str]) -> list[tuple[Finding, str]]:
+    """Keep one finding per overlapping primary span and kind: the one from the rule listed first. Checks
+    that yield (window conflicts) give way to a finding of any kind on the same span."""
     kept: list[tuple[Finding, str]] = []
     for f, key in sorted(findings, key=lambda x: (order[x[0].rule], x[0].evidence[0].path, x[0].evidence[0].start)):
         p = f.evidence[0]
-        if any(k.kind == f.kind and k.evidence[0].path == p.path and k.evidence[0].start < p.end and p.start < k.evidence[0].end
+        yields = getattr(CHECKS[checks_of[f.rule]], "yields", False)
+        if any((k.kind == f.kind or yields) and k.evidence[0].path == p.path and k.evidence[0].start < p.end and p.start < k.evidence[0].end
                and k.rule != f.rule for k, _ in kept):
             continue
         kept.append((f, key))
@@ -70,7 +72,8 @@ def run_rules(rules: tuple[RuleSpec, ...], ctx: CheckContext) -> tuple[list[Find
             raw.append((_finding(rule, d, ctx), d.key))
         for cid, ref in result.supported.items():
             supported.setdefault(cid, ref)
-    kept = _dedupe(raw, order)
+    kept = _dedupe(raw, {r.id: (1 if getattr(CHECKS[r.check], "yields", False) else 0, i) for i, r in enumerate(rules)},
+                   {r.id: r.check for r in rules})
     seen: dict[str, int] = defaultdict(int)
     findings: list[Finding] = []
     for f, key in sorted(kept, key=lambda x: (x[0].evidence[0].path, x[0].evidence[0].start, x[0].evidence[0].end, x[0].rule, x[1])):

@@ -14,7 +14,7 @@ from .errors import InputError, Problem
 from .loader import load_file, parse_structured, validate_data
 from .models import Document, PublishedWindow, WindowBasis, WindowEvidence
 from .models.common import Model
-from .stamps import find_stated_date
+from .stamps import find_stamp
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SOURCES_FILE = "sources.yaml"
@@ -163,6 +163,7 @@ def read_document(path: str, raw: bytes | None = None, sources_cache: dict[Path,
                 source, basis = cue, "text-cue"
 
     published = PublishedWindow()
+    dateline = None
     if front and front.published:
         published = PublishedWindow(
             earliest=front.published, latest=front.published, basis=WindowBasis.stated,
@@ -170,19 +171,22 @@ def read_document(path: str, raw: bytes | None = None, sources_cache: dict[Path,
                                      latest=front.published, reason="publication date in the front matter"),),
         )
     else:
-        stated = find_stated_date(text, body_start)
-        if stated:
-            day, s, e = stated
-            published = PublishedWindow(
-                earliest=day, latest=day, basis=WindowBasis.stated,
-                evidence=(WindowEvidence(quote=text[s:e], start=s, end=e, earliest=day, latest=day,
-                                         reason="publication stamp or dateline in the article"),),
-            )
+        stamp = find_stamp(text, body_start)
+        if stamp is not None:
+            excluded = tuple(sorted((*excluded, (stamp.start, stamp.end))))
+            if stamp.day is not None:
+                published = PublishedWindow(
+                    earliest=stamp.day, latest=stamp.day, basis=WindowBasis.stated,
+                    evidence=(WindowEvidence(quote=text[stamp.start:stamp.end], start=stamp.start, end=stamp.end, earliest=stamp.day,
+                                             latest=stamp.day, reason="publication stamp or dateline in the article"),),
+                )
+            else:
+                dateline = stamp.month_day
     title = front.title if front and front.title else _first_line(text, body_start)
     return Document(
         path=path, sha256=sha, text=text, source=source, source_basis=basis, title=title,
         url=front.url if front else None, language=(front.language if front and front.language else "en"),
-        published=published, body_start=body_start, excluded=excluded,
+        published=published, body_start=body_start, excluded=excluded, dateline=dateline,
     )
 
 

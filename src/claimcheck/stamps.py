@@ -1,43 +1,94 @@
-"""Stated publication dates: front-matter aside, the stamps and datelines articles carry in their text."""
+"""Stated publication dates: front matter aside, the stamps and datelines articles carry in their text.
+
+Forms read (case-insensitive where it makes sense): wire footers ("-0- PANA BY/IS/VAO 10June2021"),
+"Published: 2019-10-02" / "Published on: 2022/10/12" / "Posted on 2 October 2019", masthead lines
+("Libya Observer | 3 July 2019", "Times of Malta | Wednesday, 7 April 2021"), datelines
+("TRIPOLI, 14 March 2022 (Reuters) -", "Tripoli, 10 October 2013:", "(Agenzia Nova) - Palermo,
+13 November 2018 -") and datelines without a year ("PARIS, May 29 (Reuters) -"), which pin the
+month and day only.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from .dates import MONTHS
 
 _MON = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)?"
+_PLACE = r"[A-Z][A-Za-z'\u2019 .-]+(?:,\s*[A-Z][A-Za-z'\u2019 .-]+)?"
+_AGENCY = r"(?:\([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*\)\s*[-\u2013\u2014]+\s*)?"
+_END = r"\s*(?:[(:\-\u2013\u2014/|]|$)"
+_LEAD = r"(?:Published|Posted|Updated|Date|Dated)(?:\s+on)?\s*:?\s*"
 
-# (pattern, order of groups: d m y / y m d / m d y)
+
+@dataclass(frozen=True)
+class Stamp:
+    """A stated date: a full day, or (no year) a month and day."""
+
+    start: int
+    end: int
+    day: dt.date | None
+    month_day: tuple[int, int] | None = None
+
+
+# (pattern, order of the groups: d m y / y m d / m d y / d m / m d)
 _STAMPS: list[tuple[re.Pattern[str], str]] = [
-    # wire footer: "-0- PANA BY/IS/VAO 10June2021"
     (re.compile(rf"^\s*-0-[^\n]*?\b(\d{{1,2}})\s*{_MON}\s*((?:19|20)\d\d)\s*$", re.M | re.I), "dmy"),
-    # "Published: 2019-10-02", "Published on 2 October 2019", "Updated: ..."
-    (re.compile(r"\b(?:Published|Posted|Date)(?:\s+on)?\s*:?\s*((?:19|20)\d\d)-(\d\d)-(\d\d)\b", re.I), "ymd"),
-    (re.compile(rf"\b(?:Published|Posted|Date)(?:\s+on)?\s*:?\s*(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d)\b", re.I), "dmy"),
-    (re.compile(rf"\b(?:Published|Posted|Date)(?:\s+on)?\s*:?\s*{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", re.I), "mdy"),
-    # dateline: "TRIPOLI, 14 March 2022 (Agency) -" or "Tripoli, March 14, 2022 -"
-    (re.compile(rf"^\s*[A-Z][A-Za-z' .]+(?:,\s*[A-Z][A-Za-z' .]+)?,\s+(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d)\s*[(\-\u2013\u2014/]", re.M), "dmy"),
-    (re.compile(rf"^\s*[A-Z][A-Za-z' .]+(?:,\s*[A-Z][A-Za-z' .]+)?,\s+{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\s*[(\-\u2013\u2014/]", re.M), "mdy"),
+    (re.compile(rf"\b{_LEAD}((?:19|20)\d\d)[-/.](\d\d?)[-/.](\d\d?)\b", re.I), "ymd"),
+    (re.compile(rf"\b{_LEAD}{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d)\b", re.I), "dmy"),
+    (re.compile(rf"\b{_LEAD}{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", re.I), "mdy"),
+    # masthead: "Outlet | Wednesday, 7 April 2021"
+    (re.compile(rf"^[^\n|]{{2,60}}\|\s*{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d)\s*$", re.M), "dmy"),
+    (re.compile(rf"^[^\n|]{{2,60}}\|\s*{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\s*$", re.M), "mdy"),
+    # datelines
+    (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d){_END}", re.M), "dmy"),
+    (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d){_END}", re.M), "mdy"),
+    (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+{_MON}\s+(\d{{1,2}})\s*(?:\([A-Za-z .]+\)\s*)?[-\u2013\u2014:]", re.M), "md"),
+    (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+(\d{{1,2}})\s+{_MON}\s*(?:\([A-Za-z .]+\)\s*)?[-\u2013\u2014:]", re.M), "dm"),
 ]
 
 
-def find_stated_date(text: str, start: int = 0) -> tuple[dt.date, int, int] | None:
-    """The publication date an article states for itself, with the span of the stamp."""
+def find_stamp(text: str, start: int = 0) -> Stamp | None:
+    """The publication date an article states for itself (a full date first, else a yearless dateline)."""
+    partial = None
     for rx, order in _STAMPS:
         m = rx.search(text, start)
         if not m:
             continue
-        a, b, c = m.group(1), m.group(2), m.group(3)
+        g = m.groups()
         try:
             if order == "dmy":
-                day = dt.date(int(c), MONTHS[b.lower().rstrip(".")], int(a))
+                day = dt.date(int(g[2]), MONTHS[g[1].lower().rstrip(".")], int(g[0]))
             elif order == "ymd":
-                day = dt.date(int(a), int(b), int(c))
+                day = dt.date(int(g[0]), int(g[1]), int(g[2]))
+            elif order == "mdy":
+                day = dt.date(int(g[2]), MONTHS[g[0].lower().rstrip(".")], int(g[1]))
             else:
-                day = dt.date(int(c), MONTHS[a.lower().rstrip(".")], int(b))
+                if partial is None:
+                    mon, d = (g[0], g[1]) if order == "md" else (g[1], g[0])
+                    md = (MONTHS[mon.lower().rstrip(".")], int(d))
+                    dt.date(2000, *md)
+                    partial = Stamp(m.start(), m.end(), None, md)
+                continue
         except (ValueError, KeyError):
             continue
-        return day, m.start(), m.end()
-    return None
+        return _trim(text, Stamp(m.start(), m.end(), day))
+    return _trim(text, partial) if partial else None
+
+
+def _trim(text: str, s: Stamp) -> Stamp:
+    a, b = s.start, s.end
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return Stamp(a, b, s.day, s.month_day)
+
+
+def find_stated_date(text: str, start: int = 0) -> tuple[dt.date, int, int] | None:
+    """The full publication date an article states, with the span of the stamp."""
+    s = find_stamp(text, start)
+    return (s.day, s.start, s.end) if s is not None and s.day is not None else None

@@ -13,6 +13,7 @@ from .base import BaseCheck, CheckContext, CheckResult, Draft
 
 class WindowConflict(BaseCheck):
     name = "date-window"
+    yields = True  # a clash another rule already explains on the same span is not reported twice
     defaults = {"min_weight": 1.0, "max_related": 3}
 
     def run(self, rule: RuleSpec, ctx: CheckContext) -> CheckResult:

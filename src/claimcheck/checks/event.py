@@ -1,7 +1,11 @@
-"""event: an event reported with a date or casualty figures that disagree with the record or another source.
+"""event: an event reported with a date that disagrees with the record or with another source.
 
 A mention is tied to a knowledge-base event by one of its names, or by its kind, place and keywords.
-Dates written without a year ("May 29th") are compared on month and day.
+Dates written without a year ("May 29th") are compared on month and day. A name several events share
+(a forum that met twice) is right when any of them fits; an event that began after the article was
+published cannot be the one it speaks of. A mention by kind alone ("elections on Nov. 10") is tied to the
+event of that kind and place nearest its date, and flagged only when that event is close (a slip, not
+another event).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from ..models import ClaimKind, RuleSpec
 from .base import BaseCheck, CheckContext, CheckResult, Draft, group_by
 
 
-def _matches(mention_text: str, lo: dt.date, hi: dt.date, window, slack: int) -> bool | None:
+def _matches(mention_text: str, lo: dt.date, hi: dt.date, slack: int) -> bool | None:
     found = find_dates(mention_text)
     if not found:
         return None
@@ -32,16 +36,27 @@ def _matches(mention_text: str, lo: dt.date, hi: dt.date, window, slack: int) ->
     return any(d.month == m.month and d.day in wanted for d in days)
 
 
-def _near(mention_text: str, day: dt.date, days: int, window) -> bool:
+def _when(mention_text: str, window, future: bool) -> dt.date | None:
+    """The day a date mention stands for; a yearless one is placed in the year that makes it fall after
+    (future tense) or before (past) the publication window."""
     found = find_dates(mention_text)
     if not found:
-        return False
+        return None
     m = found[0]
-    if m.year is None and m.month is not None:
-        # no year: compare on the calendar of the event's own year
-        return abs((dt.date(day.year, m.month, min(m.day or 15, 28)) - day).days) <= days
-    ref = resolve(m, window)
-    return ref is not None and abs((ref.earliest - day).days) <= days
+    if m.year is not None:
+        ref = resolve(m, None)
+        return ref.earliest if ref else None
+    if m.month is None or window is None or (window[1] - window[0]).days > 200:
+        return None
+    anchor = window[0] if future else window[1]
+    for year in ((anchor.year, anchor.year + 1) if future else (anchor.year, anchor.year - 1)):
+        try:
+            d = dt.date(year, m.month, m.day or 1)
+        except ValueError:
+            continue
+        if (future and d >= anchor) or (not future and d <= anchor):
+            return d
+    return None
 
 
 class EventCheck(BaseCheck):
@@ -50,51 +65,88 @@ class EventCheck(BaseCheck):
 
     def run(self, rule: RuleSpec, ctx: CheckContext) -> CheckResult:
         p = self.params(rule)
-        kb = ctx.kb
         result = CheckResult()
-        events = [c for c in ctx.of_kind(ClaimKind.event) if c.subject.id in kb.events]
         if p["against"] == "sources":
-            for ev_id, group in sorted(group_by(events, lambda c: c.subject.id).items()):
-                dated = [c for c in group if c.object is not None]
-                for i, c in enumerate(dated):
-                    for other in dated[:i]:
-                        if ctx.source(other.provenance.path) == ctx.source(c.provenance.path):
-                            continue
-                        a = resolve(find_dates(c.object.text)[0], ctx.window(c.provenance.path)) if find_dates(c.object.text) else None
-                        b = resolve(find_dates(other.object.text)[0], ctx.window(other.provenance.path)) if find_dates(other.object.text) else None
-                        if a is None or b is None or (a.earliest <= b.latest and b.earliest <= a.latest):
-                            continue
-                        result.drafts.append(Draft(
-                            claim=c, fields={"event": kb.events[ev_id].names[0], "written": c.object.text, "expected": other.object.text,
-                                             "other": ctx.source(other.provenance.path)},
-                            references=[kb.ref_event(kb.events[ev_id])], related=[ctx.claim_evidence(other, "related")],
-                            primary=ctx.evidence(c.provenance.path, c.object.start, c.object.end, claim=c.id) if c.object.start is not None else None,
-                            key=f"{ev_id}|{other.provenance.path}",
-                        ))
-                        break
+            self._sources(ctx, result)
             return result
-        for c in events:
-            ev = kb.events[c.subject.id]
-            if c.object is None or ev.period.start is None:
-                continue
-            lo, hi = kb.bounds(ev.period)
-            ok = _matches(c.object.text, lo, hi if ev.period.end else ev.period.start.latest, ctx.window(c.provenance.path), p["date_slack_days"])
-            if ok is None:
-                continue
-            if ok:
-                result.support(c, f"event:{ev.id}")
-                continue
-            if c.confidence < 0.9 and not _near(c.object.text, lo, p["max_slip_days"], ctx.window(c.provenance.path)):
-                continue  # tied by kind and place only: a distant date is another event, not a wrong date
-            result.drafts.append(Draft(
-                claim=c,
-                fields={"event": ev.names[0], "written": c.object.text, "expected": str(ev.period) if ev.period.end and ev.period.end != ev.period.start else str(ev.period.start),
-                        "other": "the record"},
-                references=[kb.ref_event(ev)],
-                primary=ctx.evidence(c.provenance.path, c.object.start, c.object.end, claim=c.id) if c.object.start is not None else None,
-                key=ev.id,
-            ))
+        events = [c for c in ctx.of_kind(ClaimKind.event) if c.object is not None]
+        for (path, start, end), group in sorted(group_by(events, lambda c: (c.provenance.path, c.subject.start, c.subject.end)).items()):
+            self._judge(ctx, p, group, result)
         return result
+
+    def _judge(self, ctx: CheckContext, p, group, result: CheckResult) -> None:
+        kb = ctx.kb
+        c = group[0]
+        window = ctx.window(c.provenance.path)
+        future = c.qualifiers.tense == "future" or c.predicate == "scheduled"
+        candidates = [kb.events[x.subject.id] for x in group if x.subject.id in kb.events]
+        if window is not None:
+            candidates = [ev for ev in candidates if ev.period.start is None or ev.period.start.earliest <= window[1] or future]
+        by_kind = False
+        if c.subject.id is None and c.qualifiers.role:
+            # tied by kind and place only: the nearest event of that kind and place, if the date is close to it
+            day = _when(c.object.text, window, future)
+            if day is None:
+                return
+            kind, _, ids = c.qualifiers.role, None, None
+            pool = [ev for ev in kb.events.values() if ev.type == kind and (c.qualifiers.place is None or ev.place == c.qualifiers.place.id)
+                    and ev.period.start is not None]
+            near = [ev for ev in pool if abs((ev.period.start.earliest - day).days) <= p["max_slip_days"]]
+            if not near:
+                return
+            candidates = [min(near, key=lambda ev: abs((ev.period.start.earliest - day).days))]
+            by_kind = True
+        candidates = [ev for ev in candidates if ev.period.start is not None]
+        if not candidates:
+            return
+        verdicts = []
+        for ev in candidates:
+            lo, hi = kb.bounds(ev.period)
+            verdicts.append((ev, _matches(c.object.text, lo, hi if ev.period.end else ev.period.start.latest, p["date_slack_days"])))
+        if any(v is None for _, v in verdicts):
+            return
+        good = [ev for ev, v in verdicts if v]
+        if good:
+            for x in group:
+                result.support(x, f"event:{good[0].id}")
+            return
+        ev = candidates[0]
+        if c.confidence < 0.9 and not by_kind:
+            day = _when(c.object.text, window, future)
+            if day is None or abs((day - ev.period.start.earliest).days) > p["max_slip_days"]:
+                return  # tied by kind and place only: a distant date is another event, not a wrong date
+        result.drafts.append(Draft(
+            claim=c,
+            fields={"event": ev.names[0], "written": c.object.text,
+                    "expected": str(ev.period) if ev.period.end and ev.period.end != ev.period.start else str(ev.period.start),
+                    "other": "the record"},
+            references=[kb.ref_event(e) for e in candidates],
+            primary=ctx.evidence(c.provenance.path, c.object.start, c.object.end, claim=c.id) if c.object.start is not None else None,
+            related=[ctx.claim_evidence(c, role="related")],
+            key=ev.id,
+        ))
+
+    def _sources(self, ctx: CheckContext, result: CheckResult) -> None:
+        kb = ctx.kb
+        events = [c for c in ctx.of_kind(ClaimKind.event) if c.subject.id in kb.events and c.object is not None]
+        for ev_id, group in sorted(group_by(events, lambda c: c.subject.id).items()):
+            for i, c in enumerate(group):
+                for other in group[:i]:
+                    if ctx.source(other.provenance.path) == ctx.source(c.provenance.path):
+                        continue
+                    fa, fb = find_dates(c.object.text), find_dates(other.object.text)
+                    a = resolve(fa[0], ctx.window(c.provenance.path)) if fa else None
+                    b = resolve(fb[0], ctx.window(other.provenance.path)) if fb else None
+                    if a is None or b is None or (a.earliest <= b.latest and b.earliest <= a.latest):
+                        continue
+                    result.drafts.append(Draft(
+                        claim=c, fields={"event": kb.events[ev_id].names[0], "written": c.object.text, "expected": other.object.text,
+                                         "other": ctx.source(other.provenance.path)},
+                        references=[kb.ref_event(kb.events[ev_id])], related=[ctx.claim_evidence(other, "related")],
+                        primary=ctx.evidence(c.provenance.path, c.object.start, c.object.end, claim=c.id) if c.object.start is not None else None,
+                        key=f"{ev_id}|{other.provenance.path}",
+                    ))
+                    break
 
 
 CHECK = EventCheck()

@@ -15,6 +15,23 @@ NOT_HOLDING = {"deputy", "vice", "undersecretary", "under-secretary", "assistant
                "state", "junior", "elect", "former", "ex", "late", "then", "incoming", "outgoing"}
 
 
+def _covers(kb, holdings, when) -> bool:
+    """Whether the holdings' periods together cover every day of `when` (gaps of a week are tolerated)."""
+    import datetime as dt
+
+    spans = sorted(kb.bounds(h.period) for h in holdings)
+    if not spans:
+        return False
+    cursor = when[0]
+    for lo, hi in spans:
+        if lo > cursor + dt.timedelta(days=7):
+            break
+        cursor = max(cursor, hi)
+        if cursor >= when[1]:
+            return True
+    return cursor >= when[1]
+
+
 class OfficeHolder(BaseCheck):
     name = "office-holder"
     defaults = {"claims": "office-holding", "flag_unknown_people": False}
@@ -50,11 +67,9 @@ class OfficeHolder(BaseCheck):
                     rivals = [h for pos in sorted(positions) for h in kb.holdings_by_position.get(pos, []) if overlaps(kb.bounds(h.period), when)]
             else:
                 rivals = [h for h in kb.holdings if kb.positions[h.position].heads and h.organization in orgs and overlaps(kb.bounds(h.period), when)]
-            if not rivals and not holdings:
-                # neither the person's tenure nor anyone's covers that time: cannot be judged
-                own = [h for h in kb.holdings_by_holder.get(c.subject.id or "", []) if h.position in positions]
-                if not own:
-                    continue
+            own = [h for h in kb.holdings_by_holder.get(c.subject.id or "", []) if h.position in positions]
+            if not own and not _covers(kb, rivals, when):
+                continue  # no tenure of theirs on record and the record does not cover that time: cannot be judged
             person = kb.name(c.subject.id) if c.subject.id else c.subject.text
             own_all = [h for h in kb.holdings_by_holder.get(c.subject.id or "", [])
                        if (kind is ClaimKind.office_holding and h.position in positions) or (kind is ClaimKind.leadership and kb.positions[h.position].heads)]

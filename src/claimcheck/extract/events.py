@@ -83,26 +83,52 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
         for m in dates_by_sentence.get((s, e), []):
             if m.day is None and m.month is None and m.form not in ("season", "my"):
                 continue
-            before = [a for a in anchors if a[1] <= m.start]
-            owner = before[-1] if before else min(anchors, key=lambda a: a[0] - m.end)
-            if owner[0] not in assigned:
+            owner = _owner(text, anchors, m)
+            if owner is not None and owner[0] not in assigned:
                 assigned[owner[0]] = m
         for a, b, how, ids in anchors:
             date = assigned.get(a)
             if how == "name":
-                chosen = sorted(ids)
+                chosen: list[str | None] = sorted(ids)
             else:
                 chosen = [_closest_in_time(kb, ids, date, pub)]
                 if chosen[0] is None:
-                    continue
+                    if date is None:
+                        continue
+                    chosen = [None]  # the kind and place are known, the event is not: the check ties it by date
             for ev_id in chosen:
                 claims.append(make_claim(
                     ctx, ClaimKind.event, a, b, subject=Mention(text=text[a:b], id=ev_id, start=a, end=b),
                     predicate="scheduled" if tense(sentence) == "future" or "scheduled" in sentence.lower() else "occurred",
                     object=Mention(text=date.text, start=date.start, end=date.end) if date else None,
-                    qualifiers=Qualifiers(tense=tense(sentence)), confidence=0.9 if how == "name" else 0.6, extra=ev_id,
+                    qualifiers=Qualifiers(tense=tense(sentence), place=_place(ctx, hits, ids) if ev_id is None else None,
+                                          role=how if ev_id is None else None),
+                    confidence=0.9 if how == "name" else 0.6, extra=ev_id or f"{how}:{','.join(sorted(ids))}",
                 ))
     return claims
+
+
+_GAP_AFTER = re.compile(r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|will be|to be)\s+)?(?:(?:held|took place|takes place|set|scheduled|planned|due|slated|opened|began|started|signed|agreed)\s+)?(?:in\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?\s+)?(?:on|in|for|of|from|between|at the end of|by)?\s*(?:the\s+)?$", re.I)
+_GAP_BEFORE = re.compile(r"\s*(?:'s|\u2019s)?\s*$")
+
+
+def _owner(text: str, anchors, m: DateMention):
+    """The event mention a date belongs to: the one it directly follows ("the conference on 12 November",
+    "elections scheduled for 24 December") or directly precedes ("the 24 December elections")."""
+    before = [a for a in anchors if a[1] <= m.start and _GAP_AFTER.fullmatch(text, a[1], m.start)]
+    if before:
+        return before[-1]
+    after = [a for a in anchors if a[0] >= m.end and _GAP_BEFORE.fullmatch(text, m.end, a[0])]
+    return after[0] if after else None
+
+
+def _place(ctx: Context, hits, ids) -> Mention | None:
+    places = {ctx.kb.events[i].place for i in ids}
+    for h in hits:
+        common = set(h.ids) & places
+        if common:
+            return Mention(text=ctx.doc.text[h.start:h.end], id=sorted(common)[0], start=h.start, end=h.end)
+    return None
 
 
 def _closest_in_time(kb, ids, date: DateMention | None, pub) -> str | None:

@@ -84,9 +84,12 @@ class Gazetteer:
         for s, ids in surnames.items():
             if (PERSON, s) not in terms:
                 terms[(SURNAME, s)] |= ids
+        self.canonical: dict[str, bool] = {}
+        names = {(PERSON if e.type is EntityType.person else ENTITY, fold(e.name)) for e in kb.entities.values()}
         for i, ((kind, term), ids) in enumerate(sorted(terms.items())):
             key = f"{kind}:{i}"
             self.table[key] = (kind, frozenset(ids))
+            self.canonical[key] = (kind, term) in names
             self.matcher.add(key, [self.nlp.make_doc(term)])
         self.acronyms = {a: frozenset(ids) for a, ids in acronyms.items()}
         alts = sorted(self.acronyms, key=len, reverse=True)
@@ -94,25 +97,29 @@ class Gazetteer:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Matches in `text[start:end]`, overlapping ones resolved to the longest, in text order."""
-        from spacy.util import filter_spans
-
         end = len(text) if end is None else end
         folded = fold(text[start:end])
         doc = self.nlp.make_doc(folded)
-        spans = []
+        by_span: dict[tuple[int, int], list[str]] = {}
         for match_id, s, e in self.matcher(doc):
-            span = doc[s:e]
-            span.label_ = self.nlp.vocab.strings[match_id]
-            spans.append(span)
+            by_span.setdefault((s, e), []).append(self.nlp.vocab.strings[match_id])
+        # longest first; on equal length an entity's own name before an alias; then leftmost
+        order = sorted(by_span, key=lambda se: (-(se[1] - se[0]), not any(self.canonical.get(k) for k in by_span[se]), se[0]))
+        taken = [False] * (len(doc) + 1)
         hits: list[Hit] = []
-        for span in filter_spans(spans):
-            kind, ids = self.table[span.label_]
-            s, e = start + span.start_char, start + span.end_char
-            if kind in (SURNAME, PERSON) and not text[s].isupper():
+        for s, e in order:
+            if any(taken[s:e]):
                 continue
-            if kind == SURNAME and text[s:e].lower() in _PARTICLES:
-                continue
-            hits.append(Hit(s, e, kind, ids))
+            for i in range(s, e):
+                taken[i] = True
+            cs, ce = start + doc[s].idx, start + doc[e - 1].idx + len(doc[e - 1])
+            for key in sorted(by_span[(s, e)]):
+                kind, ids = self.table[key]
+                if kind in (SURNAME, PERSON) and not text[cs].isupper():
+                    continue
+                if kind == SURNAME and text[cs:ce].lower() in _PARTICLES:
+                    continue
+                hits.append(Hit(cs, ce, kind, ids))
         if self.acronym_rx is not None:
             for m in self.acronym_rx.finditer(text, start, end):
                 s, e = m.span()

@@ -16,11 +16,13 @@ _NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:al|el|bin|ben|abu|de|di|van|von|i
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Brig)\.?\s+|(?:General|Colonel|Major General|Field Marshal|Marshal|Sheikh|Ambassador)\s+)?"
 _ROLE = re.compile(
     r"\b(acting|interim|caretaker|deputy|vice|under-?secretary|assistant|former|ex-|then-?|candidate|designate|nominee|"
-    r"outgoing|incoming|state|junior|late)\b",
+    r"outgoing|incoming|state|junior|late|served as|had been|was then|previously)\b",
     re.I,
 )
+_ROLE_NAMES = {"served as": "former", "had been": "former", "was then": "former", "previously": "former", "ex": "former"}
 _ROLE_AFTER = re.compile(r"-?(designate|elect)\b", re.I)
 _COUNTERPART = re.compile(r"\b(?:counterparts?|opposite numbers?)\b", re.I)
+_LED_GAP = re.compile(r"\s*,?\s*")
 _LED_BY = re.compile(r"\b(?:led|headed|chaired|commanded|run|presided(?: over)?)\s+by\s+", re.I)
 _WHO_HEADS = re.compile(r"\s*,?\s*who\s+(?:heads|leads|chairs|commands|runs|headed|led|chaired|commanded)\s+(?:the\s+)?", re.I)
 _PERSON_KINDS = (PERSON, SURNAME)
@@ -132,7 +134,7 @@ def extract_offices(ctx: Context) -> list:
         cut = max(text.rfind(c, left_start, t.start) for c in (",", ";", ":", '"', "\u201c"))
         left_start = max(left_start, cut + 1)
         left = text[left_start:t.start]
-        roles = [r.lower().rstrip("-") for r in _ROLE.findall(left[-40:])]
+        roles = [_ROLE_NAMES.get(r.lower().rstrip("-"), r.lower().rstrip("-")) for r in _ROLE.findall(left[-40:])]
         ra = _ROLE_AFTER.match(text, t.end)
         if ra:
             roles.append(ra.group(1).lower())
@@ -154,17 +156,24 @@ def extract_offices(ctx: Context) -> list:
                         pos = close + 1 if close >= 0 else pos
         person = None
         after = _person_at(ctx, pos)
-        if after and text[pos:after[0].start].strip(" ,") == "" or (after and _ONLY_HONORIFIC.fullmatch(text, pos, after[0].start)):
+        if after and not (text[pos:after[0].start].strip(" ,") == "" or _ONLY_HONORIFIC.fullmatch(text, pos, after[0].start)):
+            after = None
+        before = None
+        # "Fathi Bashagha, the interior minister of the GNA": a person right before, across a comma
+        for h in reversed(ctx.hits_in(sent[0], t.start)):
+            if h.kind in _PERSON_KINDS:
+                between = text[h.end:t.start]
+                if _APPOSITION.fullmatch(between) and _apposition_words_only(ctx, h.end, t.start):
+                    before = h
+                break
+        # "Interior Minister Fathi Bashagha" (no comma) names the person after; "Sarraj, head of the
+        # Council, Salame said" is an apposition to the person before, and the name after is the subject
+        if after and (before is None or "," not in text[pos:after[0].start]):
             person = after[0]
-        if person is None:
-            # "Fathi Bashagha, the interior minister of the GNA": a person right before, across a comma
-            for h in reversed(ctx.hits_in(sent[0], t.start)):
-                if h.kind in _PERSON_KINDS:
-                    between = text[h.end:t.start]
-                    if _APPOSITION.fullmatch(between) and _apposition_words_only(ctx, h.end, t.start):
-                        person = Mention(text=text[h.start:h.end], id=ctx.person_id(h), start=h.start, end=h.end)
-                        org, acr = _qualifiers(ctx, h.end, t.start, pairs) if org is None else (org, acr)
-                    break
+        elif before is not None:
+            person = Mention(text=text[before.start:before.end], id=ctx.person_id(before), start=before.start, end=before.end)
+            if org is None:
+                org, acr = _qualifiers(ctx, before.end, t.start, pairs)
         if person is None:
             continue
         if any(r in SKIP_ROLES for r in roles):
@@ -200,8 +209,8 @@ def _leadership(ctx: Context, pairs) -> list:
             org_end = close + 1 if close >= 0 else h.end
         window = text[org_end:min(sent[1], org_end + 80)]
         m = _LED_BY.search(window)
-        if not m or re.search(r"[.;:]", window[: m.start()]):
-            continue
+        if not m or not _LED_GAP.fullmatch(window[: m.start()]):
+            continue  # "led by" must follow the organization's name directly
         # another organization in between takes the phrase
         if any(x.kind in (ENTITY, ACRONYM) for x in ctx.hits_in(org_end + 1, org_end + m.start())):
             continue

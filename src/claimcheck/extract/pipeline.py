@@ -38,6 +38,21 @@ def _time_of(claim: Claim, window: tuple[dt.date, dt.date] | None, publication: 
     return publication
 
 
+def _on_dateline(window, month_day: tuple[int, int]):
+    """Narrow an inferred window to the days a yearless dateline ("PARIS, May 29") allows within it."""
+    days = []
+    for year in range(window.earliest.year, window.latest.year + 1):
+        try:
+            d = dt.date(year, *month_day)
+        except ValueError:
+            continue
+        if window.earliest <= d <= window.latest:
+            days.append(d)
+    if not days:
+        return window
+    return window.model_copy(update={"earliest": days[0], "latest": days[-1]})
+
+
 def extract_claims(doc: Document, kb: KnowledgeBase) -> list[Claim]:
     """The claims of one document. Depends on the document and the knowledge base's names only
     (`kb.lexicon_version`), so it can be cached across changes of dates and figures."""
@@ -60,6 +75,8 @@ def place_in_time(doc: Document, claims: list[Claim], kb: KnowledgeBase) -> tupl
     clashes: list[Constraint] = []
     if doc.published.basis is not WindowBasis.stated:
         window, clashes = infer_window(kb, claims)
+        if doc.dateline and window.earliest and window.latest:
+            window = _on_dateline(window, doc.dateline)
         doc = doc.model_copy(update={"published": window})
     w = doc.published
     bounds = (w.earliest, w.latest) if w.earliest and w.latest else None

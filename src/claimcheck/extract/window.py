@@ -48,10 +48,41 @@ def office_holdings(kb: KnowledgeBase, claim: Claim):
             country = kb.entities[person].country if person in kb.entities else None
             positions = held or {p for p in positions if kb.positions[p].jurisdiction == country}
         gov_orgs = {o for o in orgs if o in kb.entities and kb.entities[o].type.value != "country"}
-        return [h for h in kb.holdings_by_holder.get(person, []) if h.position in positions and (not gov_orgs or h.organization in gov_orgs or h.organization is None)], positions, gov_orgs
+        return [h for h in kb.holdings_by_holder.get(person, []) if h.position in positions and org_compatible(kb, h.organization, gov_orgs)], positions, gov_orgs
     if claim.kind is ClaimKind.leadership:
         return [h for h in kb.holdings_by_holder.get(person, []) if kb.positions[h.position].heads and h.organization in orgs], set(), orgs
     return None
+
+
+def _ancestors(kb: KnowledgeBase, entity_id: str) -> set[str]:
+    out, cur = set(), kb.entities.get(entity_id)
+    while cur is not None and cur.parent and cur.parent not in out:
+        out.add(cur.parent)
+        cur = kb.entities.get(cur.parent)
+    return out
+
+
+def org_compatible(kb: KnowledgeBase, holding_org: str | None, claimed: set[str]) -> bool:
+    """Whether an office held within `holding_org` can be the one an article places in `claimed` bodies.
+
+    The same body, a parent or child body (UNSMIL within the UN), or a body of another kind (the
+    Presidential Council named "of the GNA") are compatible; two different bodies of the same kind (the
+    GNA and the GNU) are not.
+    """
+    if not claimed or holding_org is None or holding_org in claimed:
+        return True
+    if holding_org not in kb.entities:
+        return True
+    family = _ancestors(kb, holding_org)
+    for c in claimed:
+        if c in family or holding_org in _ancestors(kb, c):
+            return True
+    kind = kb.entities[holding_org].type
+    return all(kb.entities[c].type != kind for c in claimed if c in kb.entities)
+
+
+def _has_own_date(c: Claim) -> bool:
+    return any(m.year is not None and m.prefix not in ("since", "by", "until", "before", "from") for m in find_dates(c.sentence))
 
 
 def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
@@ -62,6 +93,8 @@ def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
             if c.qualifiers.role in ("former", "late", "ex", "then", "candidate", "designate", "nominee", "deputy", "vice",
                                      "undersecretary", "under-secretary", "assistant", "state", "junior", "elect", "incoming"):
                 continue
+            if _has_own_date(c):
+                continue  # "in 2019, the minister ..." speaks of its own time, not the publication date
             found = office_holdings(kb, c)
             if not found:
                 continue
@@ -116,7 +149,14 @@ def infer_window(kb: KnowledgeBase, claims: list[Claim]) -> tuple[PublishedWindo
         segments.append((a, last, score))
     best = max(s for _, _, s in segments)
     top = [(a, b) for a, b, s in segments if s >= best - 1e-9]
-    lo, hi = top[0][0], top[-1][1]
+    # tied spans that are not adjacent: keep the latest run (the mentions fit it as well as any earlier one)
+    runs: list[list[tuple[dt.date, dt.date]]] = []
+    for a, b in top:
+        if runs and (a - runs[-1][-1][1]).days <= 1:
+            runs[-1].append((a, b))
+        else:
+            runs.append([(a, b)])
+    lo, hi = runs[-1][0][0], runs[-1][-1][1]
     lower_bounded = any(c.intervals and min(i[0] for i in c.intervals) > FLOOR for c in cons)
     satisfied = [c for c in cons if any(a <= hi and lo <= b for a, b in c.intervals)]
     clashes = [c for c in cons if c not in satisfied]

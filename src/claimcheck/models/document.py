@@ -55,6 +55,7 @@ class Document(Model):
     language: str = "en"
     published: PublishedWindow = PublishedWindow()
     body_start: int = Field(default=0, description="Offset where the article body starts (after front matter).")
+    dateline: tuple[int, int] | None = Field(default=None, description="Month and day of a dateline that gives no year.")
     excluded: tuple[tuple[int, int], ...] = Field(
         default=(), description="Character ranges that are boilerplate (share prompts, author bios, see-also links)."
     )

@@ -36,7 +36,7 @@ def _matches(mention_text: str, lo: dt.date, hi: dt.date, slack: int) -> bool | 
     return any(d.month == m.month and d.day in wanted for d in days)
 
 
-def _when(mention_text: str, window, future: bool) -> dt.date | None:
+def _when(mention_text: str, window, future: bool, _past_tense: bool = False) -> dt.date | None:
     """The day a date mention stands for; a yearless one is placed in the year that makes it fall after
     (future tense) or before (past) the publication window."""
     found = find_dates(mention_text)
@@ -48,15 +48,21 @@ def _when(mention_text: str, window, future: bool) -> dt.date | None:
         return ref.earliest if ref else None
     if m.month is None or window is None or (window[1] - window[0]).days > 200:
         return None
-    anchor = window[0] if future else window[1]
-    for year in ((anchor.year, anchor.year + 1) if future else (anchor.year, anchor.year - 1)):
+    past = not future and _past_tense
+    best = None
+    for year in range(window[0].year - 1, window[1].year + 2):
         try:
             d = dt.date(year, m.month, m.day or 1)
         except ValueError:
             continue
-        if (future and d >= anchor) or (not future and d <= anchor):
-            return d
-    return None
+        if future and d < window[0]:
+            continue
+        if past and d > window[1]:
+            continue
+        gap = 0 if window[0] <= d <= window[1] else min(abs((d - window[0]).days), abs((d - window[1]).days))
+        if best is None or gap < best[0]:
+            best = (gap, d)
+    return best[1] if best else None
 
 
 class EventCheck(BaseCheck):

@@ -17,6 +17,23 @@ _TITLES = {"minister", "president", "mr", "mrs", "ms", "dr", "envoy", "speaker",
            "foreign", "defence", "defense", "the", "libyan", "italian", "british", "maltese", "turkish", "french", "un"}
 
 
+def _trim_excluded(text: str, sents: list[tuple[int, int]], excluded) -> list[tuple[int, int]]:
+    """Drop sentences that are all furniture; cut furniture (a dateline, a stamp) off the start of the others."""
+    out = []
+    for s, e in sents:
+        for a, b in excluded:
+            if a <= s and e <= b:
+                s = e
+                break
+            if a <= s < b:
+                s = b
+        while s < e and text[s] in " \t-\u2013\u2014:|":
+            s += 1
+        if s < e and not any(a <= s and e <= b for a, b in excluded):
+            out.append((s, e))
+    return out
+
+
 @dataclass
 class Context:
     """Everything extractors share about one document."""
@@ -37,7 +54,7 @@ class Context:
         ctx = cls(doc=doc, kb=kb, extractor=extractor)
         text = doc.text
         ctx.lines = LineIndex(text)
-        ctx.sents = [s for s in sentences(text, doc.body_start) if not is_excluded(doc.excluded, *s)]
+        ctx.sents = _trim_excluded(text, sentences(text, doc.body_start), doc.excluded)
         ctx.hits = [h for h in gazetteer_for(kb).find(text, doc.body_start) if not is_excluded(doc.excluded, h.start, h.end)]
         ctx._resolve_people()
         return ctx

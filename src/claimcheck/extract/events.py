@@ -7,6 +7,7 @@ import re
 
 from ..dates import DateMention, find_dates, resolve
 from ..models import ClaimKind, Mention, Qualifiers, TimeRef
+from ..boilerplate import is_excluded
 from .base import make_claim, tense
 from .context import Context
 from .gazetteer import EVENT
@@ -31,7 +32,7 @@ def extract_dates(ctx: Context) -> tuple[list, dict[tuple[int, int], list[DateMe
     claims, by_sentence = [], {}
     import bisect
 
-    everything = find_dates(text, ctx.doc.body_start)
+    everything = [m for m in find_dates(text, ctx.doc.body_start) if not is_excluded(ctx.doc.excluded, m.start, m.end)]
     starts = [m.start for m in everything]
     for s, e in ctx.sents:
         i = bisect.bisect_left(starts, s)

@@ -8,6 +8,7 @@ from functools import lru_cache
 from ..dates import find_dates, resolve
 from ..kb import KnowledgeBase
 from ..models import Claim, ClaimKind, Document, Extractor, Qualifiers, TimeRef, WindowBasis
+from .base import tense
 from .context import Context
 from .events import extract_dates, extract_events
 from .names import extract_names
@@ -29,7 +30,7 @@ def _time_of(claim: Claim, window: tuple[dt.date, dt.date] | None, publication: 
     if claim.kind is ClaimKind.date:
         found = find_dates(claim.provenance.quote)
         return resolve(found[0], window) if found else None
-    if claim.kind in (ClaimKind.office_holding, ClaimKind.leadership, ClaimKind.quantity):
+    if claim.kind in (ClaimKind.office_holding, ClaimKind.leadership, ClaimKind.quantity) and tense(claim.sentence) != "future":
         for m in _sentence_dates(claim.sentence):
             if m.year is not None and m.prefix not in ("since", "by", "until", "before", "from"):
                 ref = resolve(m, window)

@@ -82,6 +82,9 @@ def org_compatible(kb: KnowledgeBase, holding_org: str | None, claimed: set[str]
 
 
 def _has_own_date(c: Claim) -> bool:
+    """A claim whose sentence dates it (in the past: "in 2019 the minister ..."); a future deadline does not."""
+    if tense(c.sentence) == "future":
+        return False
     return any(m.year is not None and m.prefix not in ("since", "by", "until", "before", "from") for m in find_dates(c.sentence))
 
 

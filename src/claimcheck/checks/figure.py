@@ -14,9 +14,11 @@ from ..models import Approximation, ClaimKind, Figure, RuleSpec
 from .base import BaseCheck, CheckContext, CheckResult, Draft, fmt_window, group_by, overlaps
 
 
-def consistent(value: float, ref: float, approx: Approximation | None, tol: float) -> bool:
+def consistent(value: float, ref: float, approx: Approximation | None, tol: float, upper: float | None = None) -> bool:
     if ref == 0:
         return value == 0
+    if upper is not None:
+        return value * (1 - tol) <= ref <= upper * (1 + tol)
     if approx in (Approximation.more_than, Approximation.at_least):
         return ref >= value * (1 - tol)
     if approx in (Approximation.less_than, Approximation.up_to):
@@ -52,7 +54,7 @@ class FigureCheck(BaseCheck):
             refs = self.references_for(ctx, c.quantity, when, p["max_gap_days"])
             if not refs:
                 continue
-            ok = [f for f in refs if consistent(c.value, f.value, c.qualifiers.approximation, tol)]
+            ok = [f for f in refs if consistent(c.value, f.value, c.qualifiers.approximation, tol, c.upper)]
             if ok:
                 result.support(c, f"figure:{ok[0].id}")
                 continue

@@ -68,13 +68,13 @@ def tense(sentence: str) -> str:
 
 def make_claim(
     ctx: Context, kind: ClaimKind, start: int, end: int, *, subject: Mention, predicate: str,
-    object: Mention | None = None, value: float | None = None, quantity: str | None = None,
+    object: Mention | None = None, value: float | None = None, upper: float | None = None, quantity: str | None = None,
     qualifiers: Qualifiers | None = None, confidence: float = 0.8, extra: str = "",
 ) -> Claim:
     sent = ctx.sentence_of(start)
     return Claim(
         id=claim_id(ctx.doc.path, kind.value, start, end, extra or predicate),
-        kind=kind, subject=subject, predicate=predicate, object=object, value=value, quantity=quantity,
+        kind=kind, subject=subject, predicate=predicate, object=object, value=value, upper=upper, quantity=quantity,
         qualifiers=qualifiers or Qualifiers(), attribution=attribution(ctx, sent, start, end),
         provenance=ctx.span(start, end), sentence=ctx.doc.text[sent[0]:sent[1]], extractor=ctx.extractor,
         confidence=confidence,

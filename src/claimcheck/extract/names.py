@@ -10,7 +10,7 @@ from .context import Context
 from .gazetteer import ACRONYM, DEMONYM, ENTITY, EVENT, PERSON, SURNAME, TITLE
 
 _TOKEN = r"[A-Z][a-z\u00c0-\u024f'\u2019]+(?:-[A-Z]?[a-z\u00c0-\u024f'\u2019]+)*"
-_CANDIDATE = re.compile(rf"(?<![\w-])(?:{_TOKEN})(?:\s+(?:(?:al|el|Al|El|bin|ben|abu|Abu|de|di|van|von)[\s-])?{_TOKEN}){{1,2}}(?![\w-])")
+_CANDIDATE = re.compile(rf"(?<![\w-])(?:{_TOKEN})(?:\s+(?:(?:al|el|Al|El|bin|ben|abu|Abu|de|di|van|von)[\s-])?{_TOKEN}){{1,3}}(?![\w-])")
 # Capitalised words that start sentences or name things other than people
 _STOP = {
     "The", "A", "An", "In", "On", "At", "For", "During", "Since", "After", "Before", "This", "That", "These", "Those",
@@ -46,15 +46,21 @@ def extract_names(ctx: Context) -> list:
         if len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
             continue  # a headline in title case: capitalised words are not names there
         for m in _CANDIDATE.finditer(text, s, e):
-            toks = m.group().split()
-            if toks[0] in _STOP or toks[-1] in _STOP or any(t in _STOP for t in toks):
+            # drop title and function words at the edges ("Interior Minister Matteo Piantedosi")
+            toks = [(t.start() + m.start(), t.end() + m.start(), t.group()) for t in re.finditer(r"\S+", m.group())]
+            while toks and toks[0][2] in _STOP:
+                toks.pop(0)
+            while toks and toks[-1][2] in _STOP:
+                toks.pop()
+            if len(toks) < 2 or any(t[2] in _STOP for t in toks):
                 continue
-            if any(a < m.end() and m.start() < b for a, b in covered):
+            a0, b0 = toks[0][0], toks[-1][1]
+            if any(a < b0 and a0 < b for a, b in covered):
                 continue
-            if any(a < m.end() and m.start() < b for a, b in covered_people):
+            if any(a < b0 and a0 < b for a, b in covered_people):
                 continue
             claims.append(make_claim(
-                ctx, ClaimKind.person_name, m.start(), m.end(), subject=Mention(text=m.group(), start=m.start(), end=m.end()),
+                ctx, ClaimKind.person_name, a0, b0, subject=Mention(text=text[a0:b0], start=a0, end=b0),
                 predicate="named", confidence=0.5,
             ))
     return claims

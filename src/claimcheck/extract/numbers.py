@@ -40,6 +40,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _CURRENCY_AFTER = re.compile(r"\s*(euros?|dollars|dinars|LYD|pounds)\b", re.I)
 
 
+_RANGE = re.compile(r"\s*(?:to|-|\u2013|and)\s*$")
+
+
 @dataclass(frozen=True)
 class Number:
     start: int
@@ -47,6 +50,7 @@ class Number:
     value: float
     currency: str | None
     approximation: Approximation
+    upper: float | None = None
 
 
 def find_numbers(text: str, start: int, end: int) -> list[Number]:
@@ -77,5 +81,10 @@ def find_numbers(text: str, start: int, end: int) -> list[Number]:
             if rx.search(before):
                 approx = a
                 break
+        prev = out[-1] if out else None
+        if prev is not None and prev.upper is None and _RANGE.fullmatch(text, prev.end, m.start()) and value > prev.value:
+            # "700,000 to one million", "between 2,000 and 3,000": one figure with a range
+            out[-1] = Number(prev.start, m.end(), prev.value, prev.currency or currency, prev.approximation, value)
+            continue
         out.append(Number(m.start(), m.end(), value, currency, approx))
     return out

@@ -18,6 +18,11 @@ _CASUALTY = {
 }
 
 
+_NUMBER_OF = re.compile(
+    r"\b(?:number|total|count|population|tally) of ((?:[A-Za-z'-]+\s+){0,2}[A-Za-z'-]+)[^.;:]{0,80}?"
+    r"\b(?:stands?|stood|rose|risen|fell|fallen|reached|totall?ed|is|was|were|are|has|had|at|to|of)\b[^.;:\d]{0,30}$",
+    re.I,
+)
 _MAY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b", re.I)
 _COMPILED: dict[str, dict] = {}
 
@@ -49,6 +54,9 @@ def extract_quantities(ctx: Context) -> list:
         for num in find_numbers(text, s, e):
             np = _NOUN_PHRASE.match(text, num.end, e)
             phrase = np.group(1) if np else ""
+            lead = _NUMBER_OF.search(text, max(s, num.start - 120), num.start)
+            if lead is not None and not any(n.search(fold(phrase)) for q in quantities for n in compiled[q.id][2]):
+                np, phrase = lead, lead.group(1)  # "the number of migrants in Libya has fallen to 420,000"
             key = None
             noun_end = None
             for q in quantities:
@@ -82,15 +90,17 @@ def extract_quantities(ctx: Context) -> list:
                 unit = num.currency or "person"
             if noun_end is None and np and phrase:
                 noun_end = np.start(1) + len(phrase.split()[0])
-            end = noun_end or num.end
+            start, end = num.start, max(num.end, noun_end or num.end)
+            if noun_end is not None and noun_end <= num.start:
+                start, end = np.start(1), num.end
             place = None
             if places:
                 p = places[0]
                 place = Mention(text=text[p.start:p.end], id=next(iter(sorted(p.ids))), start=p.start, end=p.end)
             claims.append(make_claim(
-                ctx, ClaimKind.quantity, num.start, end,
-                subject=Mention(text=text[num.end:end].strip() or text[num.start:num.end]), predicate=casualty or ("amount" if num.currency else "count"),
-                value=num.value, quantity=key,
+                ctx, ClaimKind.quantity, start, end,
+                subject=Mention(text=(phrase if start < num.start else text[num.end:end].strip()) or text[num.start:num.end]), predicate=casualty or ("amount" if num.currency else "count"),
+                value=num.value, upper=num.upper, quantity=key,
                 qualifiers=Qualifiers(unit=unit, approximation=num.approximation, place=place, time=publication_time(ctx)),
                 confidence=0.85 if key else 0.6,
             ))

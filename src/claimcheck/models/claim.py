@@ -96,7 +96,8 @@ class Claim(Model):
     subject: Mention
     predicate: str = Field(description="holds-office, named, leads, count, occurred, scheduled, ...")
     object: Mention | None = None
-    value: float | None = Field(default=None, description="The number, for quantity claims.")
+    value: float | None = Field(default=None, description="The number, for quantity claims (the lower end of a range).")
+    upper: float | None = Field(default=None, description="The upper end, when the figure is a range.")
     quantity: str | None = Field(default=None, description="Knowledge-base quantity key, for quantity claims.")
     qualifiers: Qualifiers = Qualifiers()
     attribution: Attribution = Attribution(asserter="outlet")

@@ -127,3 +127,12 @@ def test_attribution(packs):
 def test_diacritics_and_transliterations_resolve(packs):
     names = {c.subject.id for c in claims(packs, "Ghassan Salame met Abdulhamid Dbeiba and Emad al-Tarabelsi.", ClaimKind.person_name)}
     assert {"salame", "dbeibah", "trabelsi"} <= names
+
+
+def test_speaker_identification_is_the_outlets_voice(packs):
+    text = "Talks will resume soon, said the Minister of Interior of the Government of National Accord (GNA), Fathi Bashagha."
+    orgs = [c for c in claims(packs, text, ClaimKind.organization_name) if c.predicate == "named-with-acronym"]
+    assert orgs and orgs[0].attribution.asserter == "outlet"
+    text = "Fathi Bashagha said the Government of National Accord (GNA) would resume talks."
+    orgs = [c for c in claims(packs, text, ClaimKind.organization_name) if c.predicate == "named-with-acronym"]
+    assert orgs and orgs[0].attribution.asserter == "reported" and orgs[0].attribution.who == "Fathi Bashagha"

@@ -39,13 +39,19 @@ def attribution(ctx: Context, sent: tuple[int, int], start: int, end: int) -> At
     m = _SAY.search(sentence)
     if not m:
         return Attribution(asserter="outlet")
-    who = _speaker(ctx, sent, start, end)
-    if who is None:
+    found = _speaker_hit(ctx, sent, start, end)
+    if found is None:
         return Attribution(asserter="outlet")
-    return Attribution(asserter="reported", who=who, cue=m.group())
+    verb_start, verb_end = s + m.start(), s + m.end()
+    h = found
+    # "said the Minister of the Interior of the GNA, Fathi Bashagha" / "Bashagha, the interior minister, said":
+    # the words that identify the speaker are the outlet's own, not the speaker's claim
+    if (verb_end <= start and end <= h.end) or (h.start <= start and end <= verb_start):
+        return Attribution(asserter="outlet")
+    return Attribution(asserter="reported", who=ctx.doc.text[h.start:h.end], cue=m.group())
 
 
-def _speaker(ctx: Context, sent: tuple[int, int], start: int, end: int) -> str | None:
+def _speaker_hit(ctx: Context, sent: tuple[int, int], start: int, end: int):
     """The nearest person or body named in the sentence outside the claim's own span."""
     best = None
     for h in ctx.hits_in(*sent):
@@ -53,8 +59,13 @@ def _speaker(ctx: Context, sent: tuple[int, int], start: int, end: int) -> str |
             continue
         dist = min(abs(h.start - end), abs(start - h.end))
         if best is None or dist < best[0]:
-            best = (dist, ctx.doc.text[h.start:h.end])
+            best = (dist, h)
     return best[1] if best else None
+
+
+def _speaker(ctx: Context, sent: tuple[int, int], start: int, end: int) -> str | None:
+    h = _speaker_hit(ctx, sent, start, end)
+    return ctx.doc.text[h.start:h.end] if h else None
 
 
 @lru_cache(maxsize=2048)

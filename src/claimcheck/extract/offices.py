@@ -28,7 +28,18 @@ _WHO_HEADS = re.compile(r"\s*,?\s*who\s+(?:heads|leads|chairs|commands|runs|head
 _PERSON_KINDS = (PERSON, SURNAME)
 _NOT_NAMES = {"The", "He", "She", "It", "They", "This", "That", "On", "In", "At", "For", "During", "Minister", "President"}
 
-SKIP_ROLES = {"deputy", "vice", "undersecretary", "under-secretary", "assistant", "candidate", "designate", "nominee",
+_DEATH = re.compile(r"\b(?:death|funeral|killed|died|assassinat\w*|mourn\w*|condolences|obituary)\b", re.I)
+
+
+def start_of(person: Mention, title: Hit) -> int:
+    return min(person.start or title.start, title.start)
+
+
+def end_of(person: Mention, title: Hit) -> int:
+    return max(person.end or title.end, title.end)
+
+
+SKIP_ROLES = {"late", "deputy", "vice", "undersecretary", "under-secretary", "assistant", "candidate", "designate", "nominee",
               "state", "junior", "elect"}
 
 
@@ -176,6 +187,8 @@ def extract_offices(ctx: Context) -> list:
                 org, acr = _qualifiers(ctx, before.end, t.start, pairs)
         if person is None:
             continue
+        if _DEATH.search(text, max(sent[0], start_of(person, t) - 60), min(sent[1], end_of(person, t) + 60)):
+            roles.insert(0, "late")  # "the death of the Chief of Staff, X, who was killed": no longer in office
         if any(r in SKIP_ROLES for r in roles):
             role = next(r for r in roles if r in SKIP_ROLES)
         elif roles:

@@ -109,6 +109,8 @@ def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
             ref = holdings[0].id if holdings else None
             out.append(Constraint(ivs, 1.0, c, f"{c.provenance.quote!r} holds only while {kb.ref_holding(holdings[0]).statement if holdings else ''}", f"holding:{ref}"))
         elif c.kind is ClaimKind.organization_name:
+            if tense(c.sentence) == "future":
+                continue  # a body can be announced before it exists
             ids = {m.id for m in (c.subject, c.qualifiers.acronym) if m is not None and m.id}
             ents = [kb.entities[i] for i in ids if i in kb.entities and kb.entities[i].period and kb.entities[i].period.start]
             if not ents or len(ents) != len(ids):

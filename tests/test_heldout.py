@@ -1,0 +1,32 @@
+"""Regression on our own held-out corpus (benchmarks/heldout): articles written apart from the seeds,
+half of them clean, scored with the shared evaluation script."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from claimcheck.report import render
+
+from .conftest import ROOT, SHARED
+
+SCORER = SHARED / "eval" / "score_findings.py"
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="the shared evaluation script is not beside the checkout")
+def test_heldout_quality(packs, tmp_path):
+    from claimcheck.api import check_documents
+    from claimcheck.ingest import read_documents
+
+    corpus = ROOT / "benchmarks" / "heldout" / "corpus"
+    run = check_documents(read_documents([str(corpus)]), packs)
+    report = tmp_path / "report.json"
+    report.write_text(render(run.report, "json"), encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, str(SCORER), "--report", str(report), "--gold", str(ROOT / "benchmarks/heldout/gold.json"),
+         "--corpus", str(corpus), "--min-recall", "0.8", "--min-precision", "0.9", "--min-dates", "0.9"],
+        capture_output=True, text=True,
+    )
+    assert out.returncode == 0, out.stdout

@@ -35,20 +35,20 @@ def attribution(ctx: Context, sent: tuple[int, int], start: int, end: int) -> At
     sentence = text[s:e]
     for q in _QUOTES.finditer(sentence):
         if s + q.start() <= start and end <= s + q.end():
-            return Attribution(asserter="reported", who=_speaker(ctx, sent, start, end), cue="quotation")
+            return Attribution.model_construct(asserter="reported", who=_speaker(ctx, sent, start, end), cue="quotation")
     m = _SAY.search(sentence)
     if not m:
-        return Attribution(asserter="outlet")
+        return _OUTLET
     found = _speaker_hit(ctx, sent, start, end)
     if found is None:
-        return Attribution(asserter="outlet")
+        return _OUTLET
     verb_start, verb_end = s + m.start(), s + m.end()
     h = found
     # "said the Minister of the Interior of the GNA, Fathi Bashagha" / "Bashagha, the interior minister, said":
     # the words that identify the speaker are the outlet's own, not the speaker's claim
     if (verb_end <= start and end <= h.end) or (h.start <= start and end <= verb_start):
-        return Attribution(asserter="outlet")
-    return Attribution(asserter="reported", who=ctx.doc.text[h.start:h.end], cue=m.group())
+        return _OUTLET
+    return Attribution.model_construct(asserter="reported", who=ctx.doc.text[h.start:h.end], cue=m.group())
 
 
 def _speaker_hit(ctx: Context, sent: tuple[int, int], start: int, end: int):
@@ -77,18 +77,24 @@ def tense(sentence: str) -> str:
     return "present"
 
 
+_EMPTY = Qualifiers()
+_OUTLET = Attribution(asserter="outlet")
+
+
 def make_claim(
     ctx: Context, kind: ClaimKind, start: int, end: int, *, subject: Mention, predicate: str,
     object: Mention | None = None, value: float | None = None, upper: float | None = None, quantity: str | None = None,
     qualifiers: Qualifiers | None = None, confidence: float = 0.8, extra: str = "",
 ) -> Claim:
     sent = ctx.sentence_of(start)
-    return Claim(
+    # extraction builds claims from values it has already typed: skip re-validation (the claims output is
+    # validated against its schema in the tests)
+    return Claim.model_construct(
         id=claim_id(ctx.doc.path, kind.value, start, end, extra or predicate),
-        kind=kind, subject=subject, predicate=predicate, object=object, value=value, upper=upper, quantity=quantity,
-        qualifiers=qualifiers or Qualifiers(), attribution=attribution(ctx, sent, start, end),
+        kind=kind, subject=subject, predicate=predicate, object=object, value=value, quantity=quantity,
+        qualifiers=qualifiers or _EMPTY, attribution=attribution(ctx, sent, start, end),
         provenance=ctx.span(start, end), sentence=ctx.doc.text[sent[0]:sent[1]], extractor=ctx.extractor,
-        confidence=confidence,
+        confidence=confidence, credibility=None, upper=upper,
     )
 
 

@@ -105,3 +105,15 @@ def test_boilerplate_is_excluded():
     assert "Advertisements" in quoted and "Exit mobile version" in quoted
     assert any(q.startswith("See also") for q in quoted)
     assert not any("Real sentence" in q for q in quoted)
+
+
+@pytest.mark.parametrize("text,outlet", [
+    ("Headline here\n\nLibya Observer | 3 July 2019\n\nBody text.", "Libya Observer"),
+    ("Headline here\n\nTRIPOLI, Aug 25 (Reuters) - Body.", "Reuters"),
+    ("Headline\n\n(Agenzia Nova) - Rome, 2 May 2020 - Body.", "Agenzia Nova"),
+    ("Headline\n\nBy Libya Herald reporters\n\nTripoli, 8 July 2012: Body.", "Libya Herald"),
+    ("Headline of the story\n\nAl Wasat\n\nBody text follows here.", "Al Wasat"),
+    ("Headline of the story\n\nThe minister said on Monday that talks continue.", None),
+])
+def test_more_source_cues(text, outlet):
+    assert detect_source(text) == outlet

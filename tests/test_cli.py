@@ -184,3 +184,24 @@ def test_changing_kb_facts_rechecks_without_re_extracting(tmp_path):
     assert (c2.hits, c2.misses) == (5, 0)
     rules = lambda run: sorted(f.rule for f in run.report.findings)
     assert "figure-reference" in rules(before) and "figure-reference" not in rules(after)
+
+
+def test_output_is_deterministic_across_hash_seeds_and_processes(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed, jobs in (("1", "1"), ("2", "2")):
+        out = tmp_path / f"r{seed}.json"
+        corpus = tmp_path / "corpus"
+        if not corpus.exists():
+            corpus.mkdir()
+            for i in range(4):
+                for f in SEEDS.glob("*.txt"):
+                    (corpus / f"{i}_{f.name}").write_bytes(f.read_bytes())
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", "from claimcheck.cli import app; app()", "check", str(corpus), "--no-cache",
+                        "--jobs", jobs, "--format", "json", "--output", str(out), "--fail-on", "never"], check=True, env=env, cwd=ROOT)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]

@@ -64,22 +64,54 @@ def resolve_packs(packs: Sequence[str] | None) -> tuple[str, ...]:
     return tuple(packs) if packs else DEFAULT_PACKS
 
 
+_WORKER_KB = None
+
+
+def _init_worker(pack_paths: tuple[str, ...]) -> None:
+    global _WORKER_KB
+    _WORKER_KB = load_packs(pack_paths).kb
+
+
+def _extract_in_worker(doc: Document) -> list[Claim]:
+    return extract_claims(doc, _WORKER_KB)
+
+
 def extract_documents(
-    docs: Iterable[Document], packs: LoadedPacks, *, cache=None, progress: Callable[[int], None] | None = None,
+    docs: Iterable[Document], packs: LoadedPacks, *, cache=None, progress: Callable[[int], None] | None = None, jobs: int = 1,
 ) -> list[Extraction]:
-    """Extract every document (from the cache when its content, extractor and knowledge base are unchanged)."""
-    out = []
+    """Extract every document (from the cache when its content, extractor and knowledge-base lexicon are
+    unchanged), on `jobs` processes when there are many; then place each in time."""
+    docs = list(docs)
     lexicon = packs.kb.lexicon_version
-    for doc in docs:
-        claims = cache.get(doc, lexicon) if cache is not None else None
-        if claims is None:
-            claims = extract_claims(doc, packs.kb)
-            if cache is not None:
-                cache.put(doc, lexicon, claims)
-        d, timed, clashes = place_in_time(doc, claims, packs.kb)
+    found: dict[int, list[Claim]] = {}
+    if cache is not None:
+        for i, doc in enumerate(docs):
+            hit = cache.get(doc, lexicon)
+            if hit is not None:
+                found[i] = hit
+    todo = [i for i in range(len(docs)) if i not in found]
+    if jobs > 1 and len(todo) >= 2 * jobs:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(tuple(str(p.path) for p in packs.packs),)) as pool:
+            for i, claims in zip(todo, pool.map(_extract_in_worker, [docs[i] for i in todo], chunksize=8)):
+                found[i] = claims
+                if progress:
+                    progress(1)
+    else:
+        for i in todo:
+            found[i] = extract_claims(docs[i], packs.kb)
+            if progress:
+                progress(1)
+    if cache is not None:
+        for i in todo:
+            cache.put(docs[i], lexicon, found[i])
+    out = []
+    for i, doc in enumerate(docs):
+        d, timed, clashes = place_in_time(doc, found[i], packs.kb)
         out.append(Extraction(d, tuple(timed), tuple(clashes)))
-        if progress:
-            progress(1)
+    if progress and len(todo) < len(docs):
+        progress(len(docs) - len(todo))
     return out
 
 
@@ -90,9 +122,9 @@ def extract(paths: Sequence[str], packs: Sequence[str] | None = None, *, cache=N
 
 
 def check_documents(docs: Sequence[Document], loaded: LoadedPacks, *, baseline: Baseline | None = None, cache=None,
-                    progress: Callable[[int], None] | None = None) -> Run:
+                    progress: Callable[[int], None] | None = None, jobs: int = 1) -> Run:
     """Extract, check and score documents already read."""
-    extractions = extract_documents(docs, loaded, cache=cache, progress=progress)
+    extractions = extract_documents(docs, loaded, cache=cache, progress=progress, jobs=jobs)
     ctx = CheckContext(
         kb=loaded.kb,
         documents={e.document.path: e.document for e in extractions},

@@ -27,6 +27,7 @@ EXIT_INPUT = 2
 PathsArg = Annotated[Optional[list[str]], typer.Argument(help="Article files or directories (default: [tool.claimcheck] paths, else seeds/).", show_default=False)]
 PackOpt = Annotated[Optional[list[str]], typer.Option("--pack", "-p", help="Rule pack directory; repeat for several (default: rules/libya).", show_default=False)]
 CacheOpt = Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse extracted claims of unchanged articles.")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extract on this many processes (large corpora).")]
 
 
 def _fail(exc: ClaimcheckError) -> None:
@@ -63,7 +64,7 @@ def _progress():
     return bar, bar
 
 
-def _run(paths, packs, baseline_file, cache: bool):
+def _run(paths, packs, baseline_file, cache: bool, jobs: int = 1):
     from . import api
     from .ingest import read_documents
     from .loader import load_file
@@ -79,10 +80,11 @@ def _run(paths, packs, baseline_file, cache: bool):
     docs = read_documents(paths or list(cfg.paths))
     bar, _ = _progress()
     if bar is None:
-        return api.check_documents(docs, loaded, baseline=baseline, cache=_cache(cache, cfg)), cfg
+        return api.check_documents(docs, loaded, baseline=baseline, cache=_cache(cache, cfg), jobs=jobs), cfg
     with bar:
         task = bar.add_task("extracting", total=len(docs))
-        run = api.check_documents(docs, loaded, baseline=baseline, cache=_cache(cache, cfg), progress=lambda n: bar.advance(task, n))
+        run = api.check_documents(docs, loaded, baseline=baseline, cache=_cache(cache, cfg), jobs=jobs,
+                                  progress=lambda n: bar.advance(task, n))
     return run, cfg
 
 
@@ -104,6 +106,7 @@ def check(
     pack: PackOpt = None,
     baseline: Annotated[Optional[str], typer.Option("--baseline", "-b", help="Only findings not in this baseline file fail the check.")] = None,
     cache: CacheOpt = True,
+    jobs: JobsOpt = 1,
 ) -> None:
     """Ingest, extract, check and score articles; print one line per finding.
 
@@ -118,7 +121,7 @@ def check(
     try:
         if fmt not in FORMATS:
             raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        run, cfg = _run(paths, pack, baseline, cache)
+        run, cfg = _run(paths, pack, baseline, cache, jobs)
         level = fail_on or cfg.fail_on.value
         if level not in ("error", "warning", "info", "never"):
             raise UsageError(f"--fail-on must be error, warning, info or never, not {level!r}")

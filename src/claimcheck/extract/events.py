@@ -139,7 +139,7 @@ def _closest_in_time(kb, ids, date: DateMention | None, pub) -> str | None:
         target = ref.earliest if ref else None
     elif date is not None and date.month is not None:
         # no year: the event on that month and day, if exactly one
-        same = [i for i in ids if kb.events[i].period.start and kb.events[i].period.start.earliest.month == date.month]
+        same = [i for i in sorted(ids) if kb.events[i].period.start and kb.events[i].period.start.earliest.month == date.month]
         return same[0] if len(same) == 1 else None
     elif pub.earliest and pub.latest and (pub.latest - pub.earliest).days < 120:
         target = pub.earliest

@@ -112,7 +112,7 @@ def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
             if tense(c.sentence) == "future":
                 continue  # a body can be announced before it exists
             ids = {m.id for m in (c.subject, c.qualifiers.acronym) if m is not None and m.id}
-            ents = [kb.entities[i] for i in ids if i in kb.entities and kb.entities[i].period and kb.entities[i].period.start]
+            ents = [kb.entities[i] for i in sorted(ids) if i in kb.entities and kb.entities[i].period and kb.entities[i].period.start]
             if not ents or len(ents) != len(ids):
                 continue
             lo = min(e.period.start.earliest for e in ents)

@@ -58,23 +58,22 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     kb = ctx.kb
     claims = []
     pub = ctx.doc.published
+    main_place = _main_country(ctx)
     for s, e in ctx.sents:
         sentence = text[s:e]
         hits = ctx.hits_in(s, e)
         if not _ANY_TRIGGER.search(sentence) and not any(h.kind == EVENT for h in hits):
             continue
-        place_ids = {i for h in hits for i in h.ids}
+        place_ids = {i for h in hits for i in h.ids} | main_place
         anchors: list[tuple[int, int, str, frozenset[str]]] = [(h.start, h.end, "name", h.ids) for h in hits if h.kind == EVENT]
         for etype, trig in TRIGGERS.items():
             for m in trig.finditer(sentence):
                 a, b = s + m.start(), s + m.end()
                 if any(x < b and a < y for x, y, _, _ in anchors):
                     continue
-                ids = frozenset(
-                    ev.id for ev in kb.events.values()
-                    if ev.type == etype and ev.place in place_ids
-                    and (not ev.keywords or any(re.search(rf"\b{re.escape(k)}", sentence, re.I) for k in ev.keywords))
-                )
+                ids = frozenset(ev.id for ev in kb.events.values() if ev.type == etype and ev.place in place_ids)
+                keyed = frozenset(i for i in ids if any(re.search(rf"\b{re.escape(k)}", sentence, re.I) for k in kb.events[i].keywords))
+                ids = keyed or ids  # keywords narrow the candidates when they occur
                 if ids:
                     anchors.append((a, b, etype, ids))
         if not anchors:
@@ -121,6 +120,15 @@ def _owner(text: str, anchors, m: DateMention):
         return before[-1]
     after = [a for a in anchors if a[0] >= m.end and _GAP_BEFORE.fullmatch(text, m.end, a[0])]
     return after[0] if after else None
+
+
+def _main_country(ctx: Context) -> set[str]:
+    """The country an article is about: the one it names most often (used when a sentence names no place)."""
+    from collections import Counter
+
+    counts = Counter(i for h in ctx.hits for i in h.ids
+                     if i in ctx.kb.entities and ctx.kb.entities[i].type.value == "country")
+    return {counts.most_common(1)[0][0]} if counts else set()
 
 
 def _place(ctx: Context, hits, ids) -> Mention | None:

@@ -28,7 +28,7 @@ _WHO_HEADS = re.compile(r"\s*,?\s*who\s+(?:heads|leads|chairs|commands|runs|head
 _PERSON_KINDS = (PERSON, SURNAME)
 _NOT_NAMES = {"The", "He", "She", "It", "They", "This", "That", "On", "In", "At", "For", "During", "Minister", "President"}
 
-_DEATH = re.compile(r"\b(?:death|funeral|killed|died|assassinat\w*|mourn\w*|condolences|obituary)\b", re.I)
+_DEATH = re.compile(r"\b(?:death|funeral|killed|killing|died|assassinat\w*|mourn\w*|condolences|obituary)\b", re.I)
 
 
 def start_of(person: Mention, title: Hit) -> int:
@@ -251,6 +251,8 @@ def _leadership(ctx: Context, pairs) -> list:
         if not nxt:
             continue
         o = nxt[0]
+        if re.match(r"['\u2019]s\s+\w", text[o.end:o.end + 6]):
+            continue  # "who heads the NTC's executive board": a part of the body, not the body
         org = Mention(text=text[o.start:o.end], id=next(iter(sorted(o.ids))) if len(o.ids) == 1 else None, start=o.start, end=o.end)
         person = Mention(text=text[h.start:h.end], id=ctx.person_id(h), start=h.start, end=h.end)
         claims.append(make_claim(ctx, ClaimKind.leadership, h.start, o.end, subject=person, predicate="leads", object=org,

@@ -24,6 +24,20 @@ _NUMBER_OF = re.compile(
     re.I,
 )
 _MAY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b", re.I)
+_CLAUSE_BREAK = re.compile(r";|\s[-\u2013\u2014]\s|,\s+(?:as|while|when|whereas|but|although|though|after|before|since|amid)\b|\.\s")
+
+
+def _clause(text: str, s: int, e: int, start: int, end: int) -> str:
+    """The clause of the sentence [s, e) that holds [start, end), at most 80 characters either side."""
+    lo, hi = max(s, start - 80), min(e, end + 80)
+    for m in _CLAUSE_BREAK.finditer(text, lo, start):
+        lo = m.end()
+    m = _CLAUSE_BREAK.search(text, end, hi)
+    if m:
+        hi = m.start()
+    return text[lo:hi]
+
+
 _COMPILED: dict[str, dict] = {}
 
 
@@ -67,8 +81,8 @@ def extract_quantities(ctx: Context) -> list:
                     continue
                 if cues and not any(c.search(sentence) for c in cues):
                     continue
-                # exclusions apply to the clause around the number
-                clause = text[max(s, num.start - 80):min(e, num.end + 80)]
+                # exclusions apply to the clause around the number, not to the next clause of the sentence
+                clause = _clause(text, s, e, num.start, num.end)
                 if any(x.search(clause) for x in excludes):
                     continue
                 if q.places and places and not any(set(h.ids) & set(q.places) for h in places):

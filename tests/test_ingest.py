@@ -117,3 +117,24 @@ def test_boilerplate_is_excluded():
 ])
 def test_more_source_cues(text, outlet):
     assert detect_source(text) == outlet
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Titre\n\nTripoli, 9 avril 2019 (AFP) - Corps.", dt.date(2019, 4, 9)),
+    ("Title\n\nTripoli, 20/11/2019 (LANA) - Body.", dt.date(2019, 11, 20)),
+    ("Title\n\nBody.\n\nLANA/ 20 November 2019", dt.date(2019, 11, 20)),
+    ("Headline\n\nMarch 1, 2023\n\nBody.", dt.date(2023, 3, 1)),
+    ("Headline\n\nTripoli \u2014 October 11, 2013\n\nBody.", dt.date(2013, 10, 11)),
+    ("Headline\n\nBody mentions March 1, 2023 in a sentence.", None),
+])
+def test_more_stated_dates(text, day):
+    found = find_stated_date(text)
+    assert (found[0] if found else None) == day
+
+
+def test_yearless_dateline_is_kept_for_the_window(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Headline\n\nPARIS, May 29 (Reuters) - Leaders met.", encoding="utf-8")
+    d = read_document(str(f))
+    assert d.dateline == (5, 29) and d.published.basis.value == "unknown"
+    assert any(d.text[s:e].startswith("PARIS") for s, e in d.excluded)

@@ -16,12 +16,18 @@ from dataclasses import dataclass
 
 from .dates import MONTHS
 
-_MON = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_MON = (r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+        r"|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
+        r"|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre)\.?")
 _WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)?"
 _PLACE = r"[A-Z][A-Za-z'\u2019 .-]+(?:,\s*[A-Z][A-Za-z'\u2019 .-]+)?"
 _AGENCY = r"(?:\([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*\)\s*[-\u2013\u2014]+\s*)?"
 _END = r"\s*(?:[(:\-\u2013\u2014/|]|$)"
 _LEAD = r"(?:Published|Posted|Updated|Date|Dated)(?:\s+on)?\s*:?\s*"
+
+
+def _month_key(name: str) -> str:
+    return name.lower().rstrip(".")
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,12 @@ _STAMPS: list[tuple[re.Pattern[str], str]] = [
     # masthead: "Outlet | Wednesday, 7 April 2021"
     (re.compile(rf"^[^\n|]{{2,60}}\|\s*{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d)\s*$", re.M), "dmy"),
     (re.compile(rf"^[^\n|]{{2,60}}\|\s*{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\s*$", re.M), "mdy"),
+    # numeric dateline beside an agency tag: "Tripoli, 20/11/2019 (LANA) -"; an agency sign-off: "LANA/ 20 November 2019"
+    (re.compile(rf"^\s*{_PLACE},\s+(\d{{1,2}})/(\d{{1,2}})/((?:19|20)\d\d)\s*\(", re.M), "dnumy"),
+    (re.compile(rf"^\s*[A-Z]{{2,10}}\s*/\s*(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d)\s*$", re.M), "dmy"),
+    # a date alone on one of the first lines: "March 1, 2023", "Tripoli \u2014 October 11, 2013"
+    (re.compile(rf"\A(?:[^\n]*\n){{1,3}}?\s*(?:{_PLACE}\s+[\u2013\u2014-]+\s+)?{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\s*$", re.M), "mdy"),
+    (re.compile(rf"\A(?:[^\n]*\n){{1,3}}?\s*(?:{_PLACE}\s+[\u2013\u2014-]+\s+)?{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d)\s*$", re.M), "dmy"),
     # datelines
     (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d){_END}", re.M), "dmy"),
     (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d){_END}", re.M), "mdy"),
@@ -61,15 +73,17 @@ def find_stamp(text: str, start: int = 0) -> Stamp | None:
         g = m.groups()
         try:
             if order == "dmy":
-                day = dt.date(int(g[2]), MONTHS[g[1].lower().rstrip(".")], int(g[0]))
+                day = dt.date(int(g[2]), MONTHS[_month_key(g[1])], int(g[0]))
             elif order == "ymd":
                 day = dt.date(int(g[0]), int(g[1]), int(g[2]))
+            elif order == "dnumy":
+                day = dt.date(int(g[2]), int(g[1]), int(g[0]))
             elif order == "mdy":
-                day = dt.date(int(g[2]), MONTHS[g[0].lower().rstrip(".")], int(g[1]))
+                day = dt.date(int(g[2]), MONTHS[_month_key(g[0])], int(g[1]))
             else:
                 if partial is None:
                     mon, d = (g[0], g[1]) if order == "md" else (g[1], g[0])
-                    md = (MONTHS[mon.lower().rstrip(".")], int(d))
+                    md = (MONTHS[_month_key(mon)], int(d))
                     dt.date(2000, *md)
                     partial = Stamp(m.start(), m.end(), None, md)
                 continue
@@ -81,6 +95,9 @@ def find_stamp(text: str, start: int = 0) -> Stamp | None:
 
 def _trim(text: str, s: Stamp) -> Stamp:
     a, b = s.start, s.end
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    a = max(a, text.rfind("\n", a, b) + 1)  # a date on its own line: the line, not the headline above it
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():

@@ -40,8 +40,9 @@ LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|w
 
 def test_text_has_one_line_per_finding_in_reading_order_then_a_summary(report):
     lines = render(report, "text").splitlines()
-    assert len(lines) == len(report.findings) + 1
-    parsed = [LINE.match(line) for line in lines[:-1]]
+    assert len(lines) == len(report.findings) + 1 + len(report.sources)
+    assert lines[len(report.findings) + 1].startswith("source ")
+    parsed = [LINE.match(line) for line in lines[: len(report.findings)]]
     assert all(parsed), lines
     assert [(m["path"], int(m["line"]), int(m["col"]), m["sev"], m["rule"]) for m in parsed] == [
         ("articles/herald.md", 1, 11, "error", "office-holder-at-publication"),
@@ -49,7 +50,7 @@ def test_text_has_one_line_per_finding_in_reading_order_then_a_summary(report):
         ("articles/herald.md", 5, 91, "info", "defunct-organization-name"),
         ("articles/wire copy.md", 3, 27, "warning", "event-date"),
     ]
-    assert lines[-1] == "4 findings (1 error, 2 warnings, 1 info) in 2 documents."
+    assert lines[len(report.findings)] == "4 findings (1 error, 2 warnings, 1 info) in 2 documents."
 
 
 def test_text_colour_is_optional_and_control_characters_are_neutralised(report):
@@ -61,7 +62,7 @@ def test_text_colour_is_optional_and_control_characters_are_neutralised(report):
 
 
 def test_text_empty_report_says_so(empty_report):
-    assert render(empty_report, "text") == "No findings in 2 documents.\n"
+    assert render(empty_report.model_copy(update={"sources": ()}), "text") == "No findings in 2 documents.\n"
 
 
 # json ------------------------------------------------------------------------------------------------------
@@ -138,7 +139,8 @@ def test_github_annotations_worst_first(report):
         "title=office-holder-at-publication (office-holder)::Fathi Bashagha is called Interior Minister"
     )
     assert "%0ACheck the date of the article" in lines[0]
-    assert [line.split(" ", 1)[0] for line in lines] == ["::error", "::warning", "::warning", "::notice"]
+    assert [line.split(" ", 1)[0] for line in lines] == ["::error", "::warning", "::warning", "::notice", "::notice"]
+    assert lines[-1].startswith("::notice title=claimcheck source reliability")
     assert lines[2].startswith("::warning file=articles/wire copy.md,line=3,col=27,")
 
 
@@ -146,7 +148,7 @@ def test_github_escapes_properties_and_message(report):
     f = report.findings[2]
     ev = f.evidence[0].model_copy(update={"path": "a,b:c.md"})
     f = f.model_copy(update={"evidence": (ev,), "message": "50% of\nthat", "help": None})
-    out = render_github(report.model_copy(update={"findings": (f,)}))
+    out = render_github(report.model_copy(update={"findings": (f,), "sources": ()}))
     assert out == "::error file=a%2Cb%3Ac.md,line=1,col=11,endLine=1,endColumn=43,title=office-holder-at-publication " \
                   "(office-holder)::50%25 of%0Athat\n"
 
@@ -154,7 +156,7 @@ def test_github_escapes_properties_and_message(report):
 def test_github_is_capped_with_a_summary_and_skips_baselined(report):
     many = tuple(report.findings[2].model_copy(update={"fingerprint": f"{i:016x}"}) for i in range(60))
     baselined = report.findings[0].model_copy(update={"baseline": "accepted"})
-    out = render_github(report.model_copy(update={"findings": (*many, baselined)})).splitlines()
+    out = render_github(report.model_copy(update={"findings": (*many, baselined), "sources": ()})).splitlines()
     assert len(out) == 51
     assert out[-1] == "::notice::10 more findings not shown"
     assert not any("defunct-organization-name" in line for line in out)

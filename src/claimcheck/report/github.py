@@ -46,4 +46,7 @@ def render_github(report: Report, *, limit: int = MAX_ANNOTATIONS) -> str:
     hidden = len(new) - len(lines)
     if hidden > 0:
         lines.append(f"::notice::{plural(hidden, 'more finding')} not shown")
+    if report.sources:
+        table = "; ".join(f"{s.source} {s.grade} {s.score:.2f} [{s.interval[0]:.2f}-{s.interval[1]:.2f}]" for s in report.sources)
+        lines.append(f"::notice title=claimcheck source reliability (worst first)::{escape_data(table)}")
     return "".join(line + "\n" for line in lines)

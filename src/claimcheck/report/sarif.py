@@ -119,6 +119,11 @@ def sarif_log(report: Report, rules: Mapping[str, RuleInfo] | None = None) -> di
             "packs": list(report.run.packs),
             "kbVersion": report.run.kb_version,
             "extractorVersion": report.run.extractor_version,
+            "sources": [
+                {"source": x.source, "score": round(x.score, 4), "interval": [round(v, 4) for v in x.interval], "grade": x.grade,
+                 "checkable": x.checkable, "supported": x.supported, "contradicted": round(x.contradicted, 4)}
+                for x in report.sources
+            ],
         },
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}

@@ -32,6 +32,9 @@ def render_text(report: Report, *, color: bool = False) -> str:
         else:
             lines.append(f"{where} {sev} {f.rule} {clean(f.message)}{tail}")
     lines.append(summary(report))
+    for src in report.sources:
+        lines.append(f"source {clean(src.source)}: grade {src.grade}, reliability {src.score:.2f} "
+                     f"(90% interval {src.interval[0]:.2f}-{src.interval[1]:.2f}), {src.checkable} checkable claims")
     return "\n".join(lines) + "\n"
 
 

@@ -198,7 +198,13 @@ def _truth(
         unit_docs[(unit_of[k], item[k], value[k])].add(c.provenance.path)
     weight: dict[tuple[int, int, int], float] = defaultdict(float)
     seen_doc_fact: set[tuple[str, int, int]] = set()
+    # Where the knowledge base judged a unit's claim, it speaks for that fact: the unit's vote (and its copies')
+    # would count it twice, and would let a new contradiction shift other outlets' standing.
+    judged_by_kb = {(unit_of[k], item[k], value[k]) for k, c in enumerate(claims)
+                    if any(j.by == "kb" and j.status is not Status.unjudged for j in by_claim.get(c.id, []))}
     for k, c in enumerate(claims):  # a document counts once per fact, however often it repeats it
+        if (unit_of[k], item[k], value[k]) in judged_by_kb:
+            continue
         key = (c.provenance.path, item[k], value[k])
         if key in seen_doc_fact:
             continue
@@ -254,7 +260,8 @@ def _truth(
     for k in range(n):
         def independent(u: str, k: int = k) -> bool:
             return outlet_of[k] not in unit_outlets[u]
-        beliefs.append(float(res.belief[fact_of[(item[k], value[k])]]))
+        fact = fact_of.get((item[k], value[k]))
+        beliefs.append(float(res.belief[fact]) if fact is not None else 0.0)
         informed.append(any(map(independent, speakers[item[k]])) or item[k] in kb_items)
         corroboration.append(sum(1 for u in stating[(item[k], value[k])] if independent(u)))
     return beliefs, informed, corroboration

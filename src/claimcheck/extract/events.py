@@ -78,6 +78,9 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     anchors.append((a, b, etype, ids))
         if not anchors:
             continue
+        named = [(a, b) for a, b, how, _ in anchors if how == "name"]
+        # a kind word right before a named event is part of its name ("the suicide attack on the HNEC")
+        anchors = [x for x in anchors if x[2] == "name" or not any(0 <= a - x[1] <= 3 for a, _ in named)]
         anchors.sort()
         assigned: dict[int, DateMention] = {}
         for m in dates_by_sentence.get((s, e), []):
@@ -96,12 +99,14 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     if date is None:
                         continue
                     chosen = [None]  # the kind and place are known, the event is not: the check ties it by date
+            local = text[max(s, a - 80):min(e, b + 80)]
+            when = "past" if _AFTER_EVENT.search(text, max(s, a - 40), a) else tense(local)
             for ev_id in chosen:
                 claims.append(make_claim(
                     ctx, ClaimKind.event, a, b, subject=Mention(text=text[a:b], id=ev_id, start=a, end=b),
-                    predicate="scheduled" if tense(sentence) == "future" or "scheduled" in sentence.lower() else "occurred",
+                    predicate="scheduled" if when == "future" or "scheduled" in local.lower() else "occurred",
                     object=Mention(text=date.text, start=date.start, end=date.end) if date else None,
-                    qualifiers=Qualifiers(tense=tense(sentence), place=_place(ctx, hits, ids) if ev_id is None else None,
+                    qualifiers=Qualifiers(tense=when, place=_place(ctx, hits, ids) if ev_id is None else None,
                                           role=how if ev_id is None else None),
                     confidence=0.9 if how == "name" else 0.6, extra=ev_id or f"{how}:{','.join(sorted(ids))}",
                 ))
@@ -109,7 +114,8 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
 
 
 _GAP_AFTER = re.compile(r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|will be|to be)\s+)?(?:(?:held|took place|takes place|set|scheduled|planned|due|slated|opened|began|started|signed|agreed)\s+)?(?:in\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?\s+)?(?:on|in|for|of|from|between|at the end of|by)?\s*(?:the\s+)?$", re.I)
-_GAP_BEFORE = re.compile(r"\s*(?:'s|\u2019s)?\s*$")
+_AFTER_EVENT = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|since)\b[^.;]*$", re.I)
+_GAP_BEFORE = re.compile(r"\s*(?:'s|\u2019s)?\s*(?:[a-z-]+\s+){0,2}$")
 
 
 def _owner(text: str, anchors, m: DateMention):

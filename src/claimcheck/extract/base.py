@@ -17,7 +17,7 @@ _SAY = re.compile(
 _QUOTES = re.compile(r"[\"\u201c][^\"\u201d]{3,}[\"\u201d]")
 _FUTURE = re.compile(
     r"\b(?:will|would|should|shall|to be held|scheduled|planned|plans?|expected|upcoming|forthcoming|due to|next|"
-    r"aims? to|intends?|set for|before the end of|by the end of|deadline|roadmap|road map|is to|are to|lead to)\b",
+    r"aims? to|intends?|set for|date for|dates for|before the end of|by the end of|deadline|roadmap|road map|is to|are to|lead to)\b",
     re.I,
 )
 _PAST = re.compile(r"\b(?:took place|was held|were held|held|met|was|were|had|since|last|ago|earlier|previous|former|fall of|killed|attended)\b", re.I)

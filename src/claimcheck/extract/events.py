@@ -84,7 +84,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
         anchors.sort()
         assigned: dict[int, DateMention] = {}
         for m in dates_by_sentence.get((s, e), []):
-            if m.day is None and m.month is None and m.form not in ("season", "my"):
+            if m.day is None and m.month is None and m.form not in ("season", "my", "weekday", "rel_unit"):
                 continue
             owner = _owner(text, anchors, m)
             if owner is not None and owner[0] not in assigned:

@@ -81,6 +81,24 @@ def org_compatible(kb: KnowledgeBase, holding_org: str | None, claimed: set[str]
     return all(kb.entities[c].type != kind for c in claimed if c in kb.entities)
 
 
+_RECENT_DAYS = {"week": 16, "month": 62}
+
+
+def _recent(c: Claim) -> int | None:
+    """How many days after the event a relative date ("last week", "on Tuesday") places the article."""
+    if c.object is None:
+        return None
+    found = find_dates(c.object.text)
+    if not found:
+        return None
+    m = found[0]
+    if m.form == "weekday" and m.rel in (None, "on", "last", "this"):
+        return 9
+    if m.form == "rel_unit" and m.rel in ("last", "this", "past"):
+        return _RECENT_DAYS.get(m.unit or "")
+    return None
+
+
 def _has_own_date(c: Claim) -> bool:
     """A claim whose sentence dates it (in the past: "in 2019 the minister ..."); a future deadline does not."""
     if tense(c.sentence) == "future":
@@ -117,6 +135,14 @@ def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
                 continue
             lo = min(e.period.start.earliest for e in ents)
             out.append(Constraint(((lo, as_of),), 0.5, c, f"{' or '.join(kb.label(e.id) for e in ents)} existed only from {min(str(e.period.start) for e in ents)}", f"entity:{ents[0].id}"))
+        elif c.kind is ClaimKind.event and c.subject.id in kb.events and c.predicate == "occurred" and _recent(c) is not None:
+            # "the Palermo conference last week": published within days of the event's end
+            ev = kb.events[c.subject.id]
+            if ev.status != "held" or not ev.period.start:
+                continue
+            end = (ev.period.end or ev.period.start).latest
+            out.append(Constraint(((end, end + dt.timedelta(days=_recent(c))),), 1.2, c,
+                                  f"refers to {ev.names[0]} ({ev.period}) as {c.object.text!r}", f"event:{ev.id}"))
         elif c.kind is ClaimKind.event and c.subject.id in kb.events and c.predicate == "occurred" and c.qualifiers.tense == "past":
             ev = kb.events[c.subject.id]
             if ev.status != "held" or not ev.period.start:

@@ -26,11 +26,12 @@ class KnowledgeBase:
     figures: list[Figure] = field(default_factory=list)
     events: dict[str, Event] = field(default_factory=dict)
     origin: dict[str, str] = field(default_factory=dict)  # statement id -> file it came from
+    default_place: str | None = None  # the country articles are about when they name none
 
     @classmethod
-    def build(cls, files: list[tuple[str, KnowledgeBaseFile]], as_of: dt.date) -> "KnowledgeBase":
+    def build(cls, files: list[tuple[str, KnowledgeBaseFile]], as_of: dt.date, default_place: str | None = None) -> "KnowledgeBase":
         """Merge files, rejecting duplicate ids and dangling references (all problems at once)."""
-        kb = cls(as_of=as_of)
+        kb = cls(as_of=as_of, default_place=default_place)
         problems: list[Problem] = []
 
         def put(table: dict, key: str, value, path: str, pointer: str) -> None:
@@ -73,6 +74,8 @@ class KnowledgeBase:
             for i, fig in enumerate(f.figures):
                 if fig.quantity not in kb.quantities:
                     problems.append(Problem(path, f"unknown quantity {fig.quantity!r}", pointer=f"/figures/{i}/quantity"))
+        if default_place and default_place not in kb.entities:
+            problems.append(Problem("pack.yaml", f"unknown entity {default_place!r} in default_place", pointer="/default_place"))
         if problems:
             raise InputError(problems)
         kb.holdings.sort(key=lambda h: (h.position, h.period.bounds(as_of)[0], h.id))
@@ -86,6 +89,7 @@ class KnowledgeBase:
             "positions": sorted([p.id, list(p.titles), p.jurisdiction] for p in kb.positions.values()),
             "events": sorted([e.id, e.type, list(e.names), e.place, list(e.keywords), str(e.period.start)] for e in kb.events.values()),
             "quantities": sorted(q.model_dump_json() for q in kb.quantities.values()),
+            "default_place": default_place,
         }
         kb._lexicon = hashlib.sha256(json.dumps(lexicon, sort_keys=True, default=str).encode()).hexdigest()[:16]
         return kb

@@ -100,7 +100,8 @@ def load_packs(paths: list[str] | tuple[str, ...]) -> LoadedPacks:
         raise InputError(problems)
     as_of = max(p.meta.as_of for p in packs)
     try:
-        kb = KnowledgeBase.build(kb_files, as_of)
+        place = next((p.meta.default_place for p in packs if p.meta.default_place), None)
+        kb = KnowledgeBase.build(kb_files, as_of, place)
     except InputError as exc:
         raise InputError(_with_lines(exc.problems)) from exc
     return LoadedPacks(packs=tuple(packs), kb=kb)

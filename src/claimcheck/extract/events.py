@@ -134,7 +134,9 @@ def _main_country(ctx: Context) -> set[str]:
 
     counts = Counter(i for h in ctx.hits for i in h.ids
                      if i in ctx.kb.entities and ctx.kb.entities[i].type.value == "country")
-    return {counts.most_common(1)[0][0]} if counts else set()
+    if counts:
+        return {counts.most_common(1)[0][0]}
+    return {ctx.kb.default_place} if ctx.kb.default_place else set()
 
 
 def _place(ctx: Context, hits, ids) -> Mention | None:

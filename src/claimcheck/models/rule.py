@@ -19,6 +19,7 @@ class PackMeta(Model):
     description: str
     as_of: dt.date = Field(description="The knowledge base is maintained up to this day; ongoing periods run to it.")
     language: str = "en"
+    default_place: str | None = Field(default=None, description="Entity id of the country articles are about when they name none.")
 
 
 class RuleExamples(Model):

@@ -64,7 +64,8 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
         hits = ctx.hits_in(s, e)
         if not _ANY_TRIGGER.search(sentence) and not any(h.kind == EVENT for h in hits):
             continue
-        place_ids = {i for h in hits for i in h.ids} | main_place
+        # a place named as a time anchor ("a few days before Berlin") is not where this sentence's event is
+        place_ids = {i for h in hits if not _TIME_ANCHOR.search(text, max(s, h.start - 14), h.start) for i in h.ids} | main_place
         anchors: list[tuple[int, int, str, frozenset[str]]] = [(h.start, h.end, "name", h.ids) for h in hits if h.kind == EVENT]
         for etype, trig in TRIGGERS.items():
             for m in trig.finditer(sentence):
@@ -114,6 +115,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
 
 
 _GAP_AFTER = re.compile(r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|will be|to be)\s+)?(?:(?:held|took place|takes place|set|scheduled|planned|due|slated|opened|began|started|signed|agreed)\s+)?(?:in\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?\s+)?(?:on|in|for|of|from|between|at the end of|by)?\s*(?:the\s+)?$", re.I)
+_TIME_ANCHOR = re.compile(r"\b(?:before|after|since|ahead of|following|until)\s+(?:the\s+)?$", re.I)
 _AFTER_EVENT = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|since)\b[^.;]*$", re.I)
 _GAP_BEFORE = re.compile(r"\s*(?:'s|\u2019s)?\s*(?:[a-z-]+\s+){0,2}$")
 

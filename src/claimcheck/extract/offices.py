@@ -21,13 +21,17 @@ _ROLE = re.compile(
 )
 _ROLE_NAMES = {"served as": "former", "had been": "former", "was then": "former", "previously": "former", "ex": "former"}
 _ROLE_AFTER = re.compile(r"-?(designate|elect)\b", re.I)
-_COUNTERPART = re.compile(r"\b(?:counterparts?|opposite numbers?)\b", re.I)
+_COUNTERPART = re.compile(r"\b(?:counterpart|opposite number)\b(?!s)", re.I)  # plural lists pair people we cannot pair
 _LED_GAP = re.compile(r"\s*,?\s*")
 _LED_BY = re.compile(r"\b(?:led|headed|chaired|commanded|run|presided(?: over)?)\s+by\s+", re.I)
 _WHO_HEADS = re.compile(r"\s*,?\s*who\s+(?:heads|leads|chairs|commands|runs|headed|led|chaired|commanded)\s+(?:the\s+)?", re.I)
 _PERSON_KINDS = (PERSON, SURNAME)
 _NOT_NAMES = {"The", "He", "She", "It", "They", "This", "That", "On", "In", "At", "For", "During", "Minister", "President"}
 
+_TERM_ENDED = re.compile(
+    r"[^.;]{0,40}?\bwho\s+[^.;]{0,80}?\b(?:resigned|stepped down|was replaced|was dismissed|was sacked|quit|left (?:office|the post|his post|her post)|was removed)\b",
+    re.I,
+)
 _DEATH = re.compile(r"\b(?:death|funeral|killed|killing|died|assassinat\w*|mourn\w*|condolences|obituary)\b", re.I)
 
 
@@ -187,6 +191,8 @@ def extract_offices(ctx: Context) -> list:
                 org, acr = _qualifiers(ctx, before.end, t.start, pairs)
         if person is None:
             continue
+        if _TERM_ENDED.match(text, end_of(person, t), sent[1]):
+            roles.insert(0, "former")  # "X, who resigned in March": the office is behind them
         if _DEATH.search(text, max(sent[0], start_of(person, t) - 60), min(sent[1], end_of(person, t) + 60)):
             roles.insert(0, "late")  # "the death of the Chief of Staff, X, who was killed": no longer in office
         if any(r in SKIP_ROLES for r in roles):

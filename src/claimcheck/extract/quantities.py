@@ -24,7 +24,10 @@ _NUMBER_OF = re.compile(
     re.I,
 )
 _MAY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b", re.I)
-_CLAUSE_BREAK = re.compile(r";|\s[-\u2013\u2014]\s|,\s+(?:as|while|when|whereas|but|although|though|after|before|since|amid)\b|\.\s")
+_CLAUSE_BREAK = re.compile(
+    r";|\s[-\u2013\u2014]\s|\.\s|,\s+(?:as|while|when|whereas|but|although|though|after|before|since|amid)\b"
+    r"|,?\s+(?:(?:most|many|some|all|none|half|part|several)\s+of\s+)?(?:whom|which|who)\b"
+)
 
 
 def _clause(text: str, s: int, e: int, start: int, end: int) -> str:

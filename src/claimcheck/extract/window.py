@@ -81,6 +81,15 @@ def org_compatible(kb: KnowledgeBase, holding_org: str | None, claimed: set[str]
     return all(kb.entities[c].type != kind for c in claimed if c in kb.entities)
 
 
+def _names_a_body(kb: KnowledgeBase, c: Claim) -> bool:
+    """Whether an event mention's words are also an organization's name or acronym."""
+    from ..text import fold_name
+
+    words = fold_name(c.subject.text)
+    return any(words in {fold_name(n) for n in (e.name, *e.aliases, *e.acronyms)}
+               for e in kb.entities.values() if e.type.value not in ("person", "country", "place"))
+
+
 _RECENT_DAYS = {"week": 16, "month": 62}
 
 
@@ -144,9 +153,17 @@ def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
             out.append(Constraint(((end, end + dt.timedelta(days=_recent(c))),), 1.2, c,
                                   f"refers to {ev.names[0]} ({ev.period}) as {c.object.text!r}", f"event:{ev.id}"))
         elif c.kind is ClaimKind.event and c.subject.id in kb.events and c.predicate == "occurred" and c.qualifiers.tense == "past":
-            ev = kb.events[c.subject.id]
-            if ev.status != "held" or not ev.period.start:
+            if _names_a_body(kb, c):
+                continue  # "the LPDF agreed": the forum, not one of its sessions
+            # a name several events share (a forum that met twice) bounds the date by the earliest of them
+            group = [x.subject.id for x in claims if x.kind is ClaimKind.event and x.subject.start == c.subject.start
+                     and x.provenance.path == c.provenance.path and x.subject.id in kb.events]
+            if c.subject.id != min(group):
                 continue
+            evs = [kb.events[i] for i in group if kb.events[i].status == "held" and kb.events[i].period.start]
+            if not evs:
+                continue
+            ev = min(evs, key=lambda e: e.period.start.earliest)
             out.append(Constraint(((ev.period.start.earliest, as_of),), 0.8, c, f"refers to {ev.names[0]} ({ev.period}) as past", f"event:{ev.id}"))
         elif c.kind is ClaimKind.date and c.qualifiers.tense == "past":
             found = find_dates(c.provenance.quote)
@@ -180,14 +197,15 @@ def infer_window(kb: KnowledgeBase, claims: list[Claim]) -> tuple[PublishedWindo
         segments.append((a, last, score))
     best = max(s for _, _, s in segments)
     top = [(a, b) for a, b, s in segments if s >= best - 1e-9]
-    # tied spans that are not adjacent: keep the latest run (the mentions fit it as well as any earlier one)
+    # tied spans that are not adjacent (someone who held an office twice): the window spans them all, so that
+    # it contains the true date, and checks made against it stay lenient
     runs: list[list[tuple[dt.date, dt.date]]] = []
     for a, b in top:
         if runs and (a - runs[-1][-1][1]).days <= 1:
             runs[-1].append((a, b))
         else:
             runs.append([(a, b)])
-    lo, hi = runs[-1][0][0], runs[-1][-1][1]
+    lo, hi = runs[0][0][0], runs[-1][-1][1]
     lower_bounded = any(c.intervals and min(i[0] for i in c.intervals) > FLOOR for c in cons)
     satisfied = [c for c in cons if any(a <= hi and lo <= b for a, b in c.intervals)]
     clashes = [c for c in cons if c not in satisfied]

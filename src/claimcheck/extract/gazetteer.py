@@ -1,13 +1,17 @@
 """Gazetteer: every name, alias, variant, acronym, title and event name of the knowledge base, matched fast.
 
-Names are matched with spaCy's tokenizer and PhraseMatcher on diacritic- and case-folded text (same
-length as the original, so offsets map back exactly); acronyms are matched case-sensitively with one
-compiled regular expression.
+Names are matched by an Aho-Corasick automaton (pyahocorasick) over diacritic- and case-folded text,
+which has the same length as the original, so offsets map back exactly; matches must sit on word
+boundaries, and overlapping ones resolve to the longest. Acronyms are matched case-sensitively by a
+second automaton over the original text. One pass over the text whatever the number of names: this
+replaced spaCy's tokenizer and PhraseMatcher, whose tokenization alone cost more than every other
+extraction step together.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -47,15 +51,11 @@ def surname(name: str) -> str | None:
 
 
 class Gazetteer:
-    """Finds knowledge-base names in text."""
+    """Finds knowledge-base names in text with one Aho-Corasick automaton over folded text (pyahocorasick)."""
 
     def __init__(self, kb: KnowledgeBase):
-        import spacy
-        from spacy.matcher import PhraseMatcher
+        import ahocorasick
 
-        self.nlp = spacy.blank("en")
-        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self.table: dict[str, tuple[str, frozenset[str]]] = {}
         terms: dict[tuple[str, str], set[str]] = defaultdict(set)
         acronyms: dict[str, set[str]] = defaultdict(set)
         surnames: dict[str, set[str]] = defaultdict(set)
@@ -63,69 +63,107 @@ class Gazetteer:
             kind = PERSON if e.type is EntityType.person else ENTITY
             for n in (e.name, *e.aliases, *e.variants):
                 if len(n) >= 3:
-                    terms[(kind, fold(n))].add(e.id)
+                    terms[(kind, _norm(n))].add(e.id)
             for a in e.acronyms:
                 acronyms[a.strip()].add(e.id)
             for d in e.demonyms:
-                terms[(DEMONYM, fold(d))].add(e.id)
+                terms[(DEMONYM, _norm(d))].add(e.id)
             if kind == PERSON:
                 for n in (e.name, *e.variants):
                     s = surname(n)
                     if s:
-                        surnames[fold(s)].add(e.id)
+                        surnames[_norm(s)].add(e.id)
                         if s.lower().startswith(("al-", "el-")):
-                            surnames[fold(s[3:])].add(e.id)
+                            surnames[_norm(s[3:])].add(e.id)
         for p in kb.positions.values():
             for t in p.titles:
-                terms[(TITLE, fold(t))].add(p.id)
+                terms[(TITLE, _norm(t))].add(p.id)
         for ev in kb.events.values():
             for n in ev.names:
-                terms[(EVENT, fold(n))].add(ev.id)
+                terms[(EVENT, _norm(n))].add(ev.id)
         for s, ids in surnames.items():
             if (PERSON, s) not in terms:
                 terms[(SURNAME, s)] |= ids
-        self.canonical: dict[str, bool] = {}
-        names = {(PERSON if e.type is EntityType.person else ENTITY, fold(e.name)) for e in kb.entities.values()}
-        for i, ((kind, term), ids) in enumerate(sorted(terms.items())):
-            key = f"{kind}:{i}"
-            self.table[key] = (kind, frozenset(ids))
-            self.canonical[key] = (kind, term) in names
-            self.matcher.add(key, [self.nlp.make_doc(term)])
+        names = {(PERSON if e.type is EntityType.person else ENTITY, _norm(e.name)) for e in kb.entities.values()}
+        by_term: dict[str, list[tuple[str, frozenset[str], bool]]] = defaultdict(list)
+        for (kind, term), ids in sorted(terms.items()):
+            if term:
+                by_term[term].append((kind, frozenset(ids), (kind, term) in names))
+        # Keys are padded with spaces and the text has every non-word character turned into a space (same
+        # length), so a key can only match on word boundaries: no substring candidates to filter out.
+        self.automaton = ahocorasick.Automaton()
+        for term, entries in by_term.items():
+            self.automaton.add_word(f" {term} ", (len(term), tuple(entries)))
+        self.automaton.make_automaton()
         self.acronyms = {a: frozenset(ids) for a, ids in acronyms.items()}
-        alts = sorted(self.acronyms, key=len, reverse=True)
-        self.acronym_rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])") if alts else None
+        self.acronym_automaton = ahocorasick.Automaton()
+        for a in self.acronyms:
+            key = " ".join(_NON_WORD.sub(" ", a).split())
+            if key:
+                self.acronym_automaton.add_word(f" {key} ", (len(key), a))
+        self.acronym_automaton.make_automaton()
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
-        """Matches in `text[start:end]`, overlapping ones resolved to the longest, in text order."""
+        """Matches in `text[start:end]` at word boundaries; overlapping ones resolved to the longest (an
+        entity's own name before an alias of the same length), in text order."""
         end = len(text) if end is None else end
-        folded = fold(text[start:end])
-        doc = self.nlp.make_doc(folded)
-        by_span: dict[tuple[int, int], list[str]] = {}
-        for match_id, s, e in self.matcher(doc):
-            by_span.setdefault((s, e), []).append(self.nlp.vocab.strings[match_id])
-        # longest first; on equal length an entity's own name before an alias; then leftmost
-        order = sorted(by_span, key=lambda se: (-(se[1] - se[0]), not any(self.canonical.get(k) for k in by_span[se]), se[0]))
-        taken = [False] * (len(doc) + 1)
+        blank = _blank_punct(text[start:end])  # punctuation to spaces, diacritics off, case kept
+        lowered = blank.lower()
+        if len(lowered) != len(blank):  # a character whose lower case is longer: fold one by one
+            lowered = _blank_punct(fold(text[start:end]))
+        padded = " " + lowered + " "
+        found = []
+        for last, (length, entries) in self.automaton.iter(padded):
+            e = last - 1  # exclusive end in the unpadded text: the key ends with the space at `last`
+            found.append((e - length, e, entries))
+        found.sort(key=lambda x: (-(x[1] - x[0]), not any(c for _, _, c in x[2]), x[0]))
+        taken = bytearray(end - start + 1)
         hits: list[Hit] = []
-        for s, e in order:
-            if any(taken[s:e]):
+        for s, e, entries in found:
+            if 1 in taken[s:e]:
                 continue
-            for i in range(s, e):
-                taken[i] = True
-            cs, ce = start + doc[s].idx, start + doc[e - 1].idx + len(doc[e - 1])
-            for key in sorted(by_span[(s, e)]):
-                kind, ids = self.table[key]
+            taken[s:e] = b"\x01" * (e - s)
+            cs, ce = start + s, start + e
+            for kind, ids, _ in entries:
                 if kind in (SURNAME, PERSON) and not text[cs].isupper():
                     continue
                 if kind == SURNAME and text[cs:ce].lower() in _PARTICLES:
                     continue
                 hits.append(Hit(cs, ce, kind, ids))
-        if self.acronym_rx is not None:
-            for m in self.acronym_rx.finditer(text, start, end):
-                s, e = m.span()
-                if not any(h.start <= s < h.end for h in hits):
-                    hits.append(Hit(s, e, ACRONYM, self.acronyms[m.group(1)]))
-        return sorted(hits, key=lambda h: (h.start, -h.end))
+        padded = " " + blank + " "
+        acr: list[Hit] = []
+        for last, (length, name) in self.acronym_automaton.iter(padded):
+            e = last - 1
+            cs, ce = start + e - length, start + e
+            if any(h.start <= cs < h.end for h in hits):
+                continue
+            acr.append(Hit(cs, ce, ACRONYM, self.acronyms[name]))
+        # the longest acronym at a place wins ("EUBAM Libya" over "EUBAM")
+        acr.sort(key=lambda h: (h.start, -h.end))
+        for h in acr:
+            if hits and hits[-1].kind == ACRONYM and hits[-1].start <= h.start < hits[-1].end:
+                continue
+            hits.append(h)
+        hits.sort(key=lambda h: (h.start, -h.end))
+        return hits
+
+
+_NON_WORD = re.compile(r"[^\w]|_")
+# Punctuation and spacing to blank, by table (str.translate runs in C). Characters outside the table are
+# kept: rare symbols of other scripts then simply do not count as word boundaries.
+_PUNCT_TABLE = {i: " " for i in range(0x2000) if _NON_WORD.match(chr(i))}
+for _i in range(0xC0, 0x0530):  # Latin, Greek, Cyrillic letters without their diacritics, case kept
+    _base = unicodedata.normalize("NFD", chr(_i))[0]
+    if _base != chr(_i) and len(_base) == 1 and _base.isalpha():
+        _PUNCT_TABLE[_i] = _base
+_PUNCT_TABLE.update({ord(c): " " for c in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb\u2022\u00a0\u200b\u2010\u2011\u2012"})
+
+
+def _blank_punct(text: str) -> str:
+    return text.translate(_PUNCT_TABLE)
+def _norm(term: str) -> str:
+    """A term as the automaton stores it: folded, non-word characters as single spaces."""
+    return " ".join(_NON_WORD.sub(" ", fold(term)).split())
 
 
 _CACHE: dict[str, Gazetteer] = {}

@@ -30,13 +30,11 @@ def claim_id(path: str, kind: str, start: int, end: int, extra: str = "") -> str
 def attribution(ctx: Context, sent: tuple[int, int], start: int, end: int) -> Attribution:
     """The outlet asserts a claim unless the sentence reports someone saying it (and the claim is not the
     speaker's own identification)."""
-    text = ctx.doc.text
     s, e = sent
-    sentence = text[s:e]
-    for q in _QUOTES.finditer(sentence):
-        if s + q.start() <= start and end <= s + q.end():
+    quotes, m = _speech(ctx.doc.text[s:e])
+    for qs, qe in quotes:
+        if s + qs <= start and end <= s + qe:
             return Attribution.model_construct(asserter="reported", who=_speaker(ctx, sent, start, end), cue="quotation")
-    m = _SAY.search(sentence)
     if not m:
         return _OUTLET
     found = _speaker_hit(ctx, sent, start, end)
@@ -49,6 +47,12 @@ def attribution(ctx: Context, sent: tuple[int, int], start: int, end: int) -> At
     if (verb_end <= start and end <= h.end) or (h.start <= start and end <= verb_start):
         return _OUTLET
     return Attribution.model_construct(asserter="reported", who=ctx.doc.text[h.start:h.end], cue=m.group())
+
+
+@lru_cache(maxsize=4096)
+def _speech(sentence: str):
+    """The quoted stretches of a sentence and its first reporting verb (cached: many claims share a sentence)."""
+    return tuple(q.span() for q in _QUOTES.finditer(sentence)), _SAY.search(sentence)
 
 
 def _speaker_hit(ctx: Context, sent: tuple[int, int], start: int, end: int):

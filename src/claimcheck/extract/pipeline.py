@@ -28,7 +28,7 @@ def _sentence_dates(sentence: str) -> tuple:
 def _time_of(claim: Claim, window: tuple[dt.date, dt.date] | None, publication: TimeRef | None) -> TimeRef | None:
     """When a claim holds: a date stated in its sentence when there is one, else the publication window."""
     if claim.kind is ClaimKind.date:
-        found = find_dates(claim.provenance.quote)
+        found = _sentence_dates(claim.provenance.quote)
         return resolve(found[0], window) if found else None
     if claim.kind in (ClaimKind.office_holding, ClaimKind.leadership, ClaimKind.quantity) and tense(claim.sentence) != "future":
         for m in _sentence_dates(claim.sentence):
@@ -86,7 +86,9 @@ def place_in_time(doc: Document, claims: list[Claim], kb: KnowledgeBase) -> tupl
     for c in claims:
         t = _time_of(c, bounds, publication)
         if t != c.qualifiers.time:
-            c = c.model_copy(update={"qualifiers": c.qualifiers.model_copy(update={"time": t})})
+            # plain copies of trusted values (model_copy deep-copies through every field)
+            q = Qualifiers.model_construct(**{**c.qualifiers.__dict__, "time": t})
+            c = Claim.model_construct(**{**c.__dict__, "qualifiers": q})
         timed.append(c)
     return doc, timed, clashes
 

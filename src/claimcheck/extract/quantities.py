@@ -23,6 +23,10 @@ _NUMBER_OF = re.compile(
     r"\b(?:stands?|stood|rose|risen|fell|fallen|reached|totall?ed|is|was|were|are|has|had|at|to|of)\b[^.;:\d]{0,30}$",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+                 "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+                 "sixty", "seventy", "eighty", "ninety", "hundred", "dozen"}
 _MAY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b", re.I)
 _CLAUSE_BREAK = re.compile(
     r";|\s[-\u2013\u2014]\s|\.\s|,\s+(?:as|while|when|whereas|but|although|though|after|before|since|amid)\b"
@@ -65,7 +69,7 @@ def extract_quantities(ctx: Context) -> list:
     compiled = _compiled(kb)
     for s, e in ctx.sents:
         sentence = text[s:e]
-        if not _MAY_COUNT.search(sentence):
+        if not _DIGIT.search(sentence) and not _NUMBER_WORDS.intersection(sentence.lower().split()):
             continue
         places = [h for h in ctx.hits_in(s, e) if any(kb.entities[i].type in (EntityType.country, EntityType.place) for i in h.ids if i in kb.entities)]
         for num in find_numbers(text, s, e):

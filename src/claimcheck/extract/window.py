@@ -9,6 +9,7 @@ constraints it leaves out are the mentions that clash.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from dataclasses import dataclass
 
 from ..dates import find_dates, resolve
@@ -109,10 +110,15 @@ def _recent(c: Claim) -> int | None:
 
 
 def _has_own_date(c: Claim) -> bool:
-    """A claim whose sentence dates it (in the past: "in 2019 the minister ..."); a future deadline does not."""
-    if tense(c.sentence) == "future":
+    return _sentence_has_own_date(c.sentence)
+
+
+@lru_cache(maxsize=4096)
+def _sentence_has_own_date(sentence: str) -> bool:
+    """A sentence that dates its claims (in the past: "in 2019 the minister ..."); a future deadline does not."""
+    if tense(sentence) == "future":
         return False
-    return any(m.year is not None and m.prefix not in ("since", "by", "until", "before", "from") for m in find_dates(c.sentence))
+    return any(m.year is not None and m.prefix not in ("since", "by", "until", "before", "from") for m in find_dates(sentence))
 
 
 def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:

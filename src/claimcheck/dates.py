@@ -20,24 +20,37 @@ WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
 _MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-9][0-9]?)(?:st|nd|rd|th)?"
 _DAY2 = r"(?:(?:-|\u2013|\u2014| to | and |/)(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
+# Every pattern starts with a character class or a literal (no leading \b or look-behind), which lets the
+# regex engine skip ahead fast; the word boundary before a match is checked in Python (`_starts_word`).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("dmy", re.compile(rf"\b{_DAY}{_DAY2}\s*{_MON},?\s*{_YEAR}\b")),
-    ("mdy", re.compile(rf"\b{_MON}\s+{_DAY}{_DAY2},?\s+{_YEAR}\b")),
-    ("dm", re.compile(rf"\b{_DAY}{_DAY2}\s+{_MON}\b(?!,?\s*(?:19|20)\d\d)")),
-    ("md", re.compile(rf"\b{_MON}\s+{_DAY}{_DAY2}\b(?!,?\s*(?:19|20)\d\d)(?!\s*(?:%|percent|per cent|million|billion|thousand|people|migrants))")),
-    ("season", re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)(?: of)? (?P<year>(?:19|20)\d{2})\b", re.I)),
-    ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
-    ("half", re.compile(r"\b(?P<half>first|second) half of (?:the year )?(?P<year>(?:19|20)\d{2})\b", re.I)),
+    ("iso", re.compile(r"(?P<year>[12][09]\d{2})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("dmy", re.compile(rf"{_DAY}{_DAY2}\s*{_MON},?\s*{_YEAR}\b")),
+    ("mdy", re.compile(rf"{_MON}\s+{_DAY}{_DAY2},?\s+{_YEAR}\b")),
+    ("dm", re.compile(rf"{_DAY}{_DAY2}\s+{_MON}\b(?!,?\s*(?:19|20)\d\d)")),
+    ("md", re.compile(rf"{_MON}\s+{_DAY}{_DAY2}\b(?!,?\s*(?:19|20)\d\d)(?!\s*(?:%|percent|per cent|million|billion|thousand|people|migrants))")),
+    ("season", re.compile(r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?: of)? (?P<year>(?:19|20)\d{2})\b")),
+    ("my", re.compile(rf"{_MON}\s+(?:of\s+)?{_YEAR}\b")),
+    ("half", re.compile(r"(?P<half>[Ff]irst|[Ss]econd) half of (?:the year )?(?P<year>(?:19|20)\d{2})\b")),
     ("rel_month", re.compile(r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b")),
     ("weekday", re.compile(r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("rel_unit", re.compile(r"\b(?P<rel>last|next|this|past)\s+(?P<unit>week|month|year)\b", re.I)),
-    ("year", re.compile(r"(?<![\w-])(?P<year>(?:19|20)\d{2})\b(?![-/]\d)(?!\s*(?:%|percent))")),
+    ("rel_unit", re.compile(r"(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+(?P<unit>week|month|year)\b")),
+    ("year", re.compile(r"(?P<year>[12][09]\d{2})\b(?![-/]\d)(?!\s*(?:%|percent))")),
 ]
+
+
+def _starts_word(text: str, s: int, form: str) -> bool:
+    if s == 0:
+        return True
+    prev = text[s - 1]
+    if prev.isalnum() or prev == "_":
+        return False
+    return not (form == "year" and prev == "-")
+
+
 # Words before a match that qualify it; looked up behind the match (cheaper than optional prefixes).
 _BEHIND = {
     "rel_month": (re.compile(r"\b(last|next|this|early|late|mid-?|in)\s+$", re.I), True),
@@ -82,6 +95,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     for form, rx in _PATTERNS:
         for m in rx.finditer(text, start, end):
             s, e = m.span()
+            if not _starts_word(text, s, form):
+                continue
+            if form == "year" and m.group("year")[:2] not in ("19", "20"):
+                continue
             if any(s < te and ts < e for ts, te in taken):
                 continue
             g = dict(m.groupdict())

@@ -19,11 +19,11 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "election": re.compile(r"\b(?:elections?|polls?|vote|ballot)\b", re.I),
     "ceasefire": re.compile(r"\b(?:cease-?fire|truce)\b", re.I),
     "offensive": re.compile(r"\b(?:offensive|assault on|campaign)\b", re.I),
-    "agreement": re.compile(r"\b(?:agreement|accord|memorandum|deal|MoU)\b", re.I),
+    "agreement": re.compile(r"\b(?:agreement|accord|memorandum|deal|mou)\b", re.I),
 }
 
 
-_ANY_TRIGGER = re.compile("|".join(f"(?:{p.pattern})" for p in TRIGGERS.values()), re.I)
+_ANY_TRIGGER = re.compile("|".join(f"(?:{p.pattern})" for p in TRIGGERS.values()))  # run on lower-cased text
 
 
 def extract_dates(ctx: Context) -> tuple[list, dict[tuple[int, int], list[DateMention]]]:
@@ -62,7 +62,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     for s, e in ctx.sents:
         sentence = text[s:e]
         hits = ctx.hits_in(s, e)
-        if not _ANY_TRIGGER.search(sentence) and not any(h.kind == EVENT for h in hits):
+        if not _ANY_TRIGGER.search(sentence.lower()) and not any(h.kind == EVENT for h in hits):
             continue
         # a place named as a time anchor ("a few days before Berlin") is not where this sentence's event is
         place_ids = {i for h in hits if not _TIME_ANCHOR.search(text, max(s, h.start - 14), h.start) for i in h.ids} | main_place

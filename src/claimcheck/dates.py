@@ -163,12 +163,12 @@ def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None) -> Tim
                 lo, hi = dt.date(y, 12, 1), dt.date(y + 1, 2, calendar.monthrange(y + 1, 2)[1])
             else:
                 lo, hi = dt.date(y, a, 1), dt.date(y, b, calendar.monthrange(y, b)[1])
-            return TimeRef.model_construct(earliest=lo, latest=hi, precision=Precision.season, text=mention.text, basis="stated")
+            return TimeRef.trusted(earliest=lo, latest=hi, precision=Precision.season, text=mention.text, basis="stated")
         if mention.half:
             lo, hi = (dt.date(y, 1, 1), dt.date(y, 6, 30)) if mention.half == "first" else (dt.date(y, 7, 1), dt.date(y, 12, 31))
-            return TimeRef.model_construct(earliest=lo, latest=hi, precision=Precision.season, text=mention.text, basis="stated")
+            return TimeRef.trusted(earliest=lo, latest=hi, precision=Precision.season, text=mention.text, basis="stated")
         lo, hi, p = _range(y, mention.month, mention.day, mention.day2)
-        return TimeRef.model_construct(earliest=lo, latest=hi, precision=p, text=mention.text, basis="stated")
+        return TimeRef.trusted(earliest=lo, latest=hi, precision=p, text=mention.text, basis="stated")
     if window is None:
         return None
     w_lo, w_hi = window
@@ -182,14 +182,14 @@ def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None) -> Tim
             except ValueError:
                 continue
             if lo <= anchor:
-                return TimeRef.model_construct(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
+                return TimeRef.trusted(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
         return None
     if mention.month is not None:
         y = anchor.year if mention.month <= anchor.month and mention.rel != "next" else anchor.year - 1
         if mention.rel == "next":
             y = anchor.year if mention.month > anchor.month else anchor.year + 1
         lo, hi, p = _range(y, mention.month)
-        return TimeRef.model_construct(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
+        return TimeRef.trusted(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
     if mention.weekday is not None:
         if mention.rel == "next":
             return None
@@ -198,7 +198,7 @@ def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None) -> Tim
         back = (w_hi.weekday() - mention.weekday) % 7
         day = w_hi - dt.timedelta(days=back or (7 if mention.rel == "last" else 0))
         lo = min(day, lo_day + dt.timedelta(days=(mention.weekday - lo_day.weekday()) % 7))
-        return TimeRef.model_construct(earliest=lo, latest=day, precision=Precision.day if lo == day else Precision.month, text=mention.text, basis="relative")
+        return TimeRef.trusted(earliest=lo, latest=day, precision=Precision.day if lo == day else Precision.month, text=mention.text, basis="relative")
     if mention.unit:
         if mention.rel == "last" or mention.rel == "past":
             if mention.unit == "month":
@@ -208,7 +208,7 @@ def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None) -> Tim
                 lo, hi, p = _range(anchor.year - 1)
             else:
                 lo, hi, p = anchor - dt.timedelta(days=14), anchor, Precision.day
-            return TimeRef.model_construct(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
+            return TimeRef.trusted(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
         if mention.rel == "this":
             if mention.unit == "year":
                 lo, hi, p = _range(anchor.year)
@@ -216,5 +216,5 @@ def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None) -> Tim
                 lo, hi, p = _range(anchor.year, anchor.month)
             else:
                 lo, hi, p = anchor - dt.timedelta(days=7), anchor + dt.timedelta(days=7), Precision.day
-            return TimeRef.model_construct(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
+            return TimeRef.trusted(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
     return None

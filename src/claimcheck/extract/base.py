@@ -34,7 +34,7 @@ def attribution(ctx: Context, sent: tuple[int, int], start: int, end: int) -> At
     quotes, m = _speech(ctx.doc.text[s:e])
     for qs, qe in quotes:
         if s + qs <= start and end <= s + qe:
-            return Attribution.model_construct(asserter="reported", who=_speaker(ctx, sent, start, end), cue="quotation")
+            return Attribution.trusted(asserter="reported", who=_speaker(ctx, sent, start, end), cue="quotation")
     if not m:
         return _OUTLET
     found = _speaker_hit(ctx, sent, start, end)
@@ -46,7 +46,7 @@ def attribution(ctx: Context, sent: tuple[int, int], start: int, end: int) -> At
     # the words that identify the speaker are the outlet's own, not the speaker's claim
     if (verb_end <= start and end <= h.end) or (h.start <= start and end <= verb_start):
         return _OUTLET
-    return Attribution.model_construct(asserter="reported", who=ctx.doc.text[h.start:h.end], cue=m.group())
+    return Attribution.trusted(asserter="reported", who=ctx.doc.text[h.start:h.end], cue=m.group())
 
 
 @lru_cache(maxsize=4096)
@@ -93,7 +93,7 @@ def make_claim(
     sent = ctx.sentence_of(start)
     # extraction builds claims from values it has already typed: skip re-validation (the claims output is
     # validated against its schema in the tests)
-    return Claim.model_construct(
+    return Claim.trusted(
         id=claim_id(ctx.doc.path, kind.value, start, end, extra or predicate),
         kind=kind, subject=subject, predicate=predicate, object=object, value=value, quantity=quantity,
         qualifiers=qualifiers or _EMPTY, attribution=attribution(ctx, sent, start, end),

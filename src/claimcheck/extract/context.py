@@ -116,7 +116,7 @@ class Context:
 
     def span(self, start: int, end: int) -> Span:
         line, col = self.lines.locate(start)
-        return Span.model_construct(path=self.doc.path, start=start, end=end, quote=self.doc.text[start:end], line=line, column=col)
+        return Span.trusted(path=self.doc.path, start=start, end=end, quote=self.doc.text[start:end], line=line, column=col)
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         if self._starts is None:

@@ -30,8 +30,11 @@ def extract_names(ctx: Context) -> list:
     """Names of people that the gazetteer did not resolve to a full name, plus resolved full names."""
     text = ctx.doc.text
     claims = []
-    covered = [(h.start, h.end) for h in ctx.hits if h.kind in (ENTITY, ACRONYM, TITLE, EVENT, DEMONYM)]
-    covered_people: list[tuple[int, int]] = []
+    covered = bytearray(len(text) + 1)  # characters inside a known name of anything but a person
+    for h in ctx.hits:
+        if h.kind in (ENTITY, ACRONYM, TITLE, EVENT, DEMONYM):
+            covered[h.start:h.end] = b"\x01" * (h.end - h.start)
+    covered_people = bytearray(len(text) + 1)
     for s, e in ctx.sents:
         for h in ctx.hits_in(s, e):
             start = ctx.extended.get(h.start, h.start) if h.kind == SURNAME else h.start
@@ -41,7 +44,7 @@ def extract_names(ctx: Context) -> list:
                     subject=Mention(text=text[start:h.end], id=ctx.person_id(h), start=start, end=h.end),
                     predicate="named", confidence=0.95 if h.kind == PERSON else 0.85,
                 ))
-                covered_people.append((start, h.end))
+                covered_people[start:h.end] = b"\x01" * (h.end - start)
         words = [w for w in text[s:e].split() if w[:1].isalpha()]
         if len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
             continue  # a headline in title case: capitalised words are not names there
@@ -55,9 +58,7 @@ def extract_names(ctx: Context) -> list:
             if len(toks) < 2 or any(t[2] in _STOP for t in toks):
                 continue
             a0, b0 = toks[0][0], toks[-1][1]
-            if any(a < b0 and a0 < b for a, b in covered):
-                continue
-            if any(a < b0 and a0 < b for a, b in covered_people):
+            if 1 in covered[a0:b0] or 1 in covered_people[a0:b0]:
                 continue
             claims.append(make_claim(
                 ctx, ClaimKind.person_name, a0, b0, subject=Mention(text=text[a0:b0], start=a0, end=b0),

@@ -87,8 +87,8 @@ def place_in_time(doc: Document, claims: list[Claim], kb: KnowledgeBase) -> tupl
         t = _time_of(c, bounds, publication)
         if t != c.qualifiers.time:
             # plain copies of trusted values (model_copy deep-copies through every field)
-            q = Qualifiers.model_construct(**{**c.qualifiers.__dict__, "time": t})
-            c = Claim.model_construct(**{**c.__dict__, "qualifiers": q})
+            q = Qualifiers.trusted(**{**c.qualifiers.__dict__, "time": t})
+            c = Claim.trusted(**{**c.__dict__, "qualifiers": q})
         timed.append(c)
     return doc, timed, clashes
 

@@ -82,13 +82,20 @@ def org_compatible(kb: KnowledgeBase, holding_org: str | None, claimed: set[str]
     return all(kb.entities[c].type != kind for c in claimed if c in kb.entities)
 
 
+_BODY_NAMES: dict[int, frozenset[str]] = {}
+
+
 def _names_a_body(kb: KnowledgeBase, c: Claim) -> bool:
     """Whether an event mention's words are also an organization's name or acronym."""
     from ..text import fold_name
 
-    words = fold_name(c.subject.text)
-    return any(words in {fold_name(n) for n in (e.name, *e.aliases, *e.acronyms)}
-               for e in kb.entities.values() if e.type.value not in ("person", "country", "place"))
+    names = _BODY_NAMES.get(id(kb))
+    if names is None:
+        names = frozenset(fold_name(n) for e in kb.entities.values() if e.type.value not in ("person", "country", "place")
+                          for n in (e.name, *e.aliases, *e.acronyms))
+        _BODY_NAMES.clear()
+        _BODY_NAMES[id(kb)] = names
+    return fold_name(c.subject.text) in names
 
 
 _RECENT_DAYS = {"week": 16, "month": 62}
@@ -123,6 +130,10 @@ def _sentence_has_own_date(sentence: str) -> bool:
 
 def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
     out: list[Constraint] = []
+    events_at: dict[int | None, list[str]] = {}
+    for x in claims:
+        if x.kind is ClaimKind.event and x.subject.id in kb.events:
+            events_at.setdefault(x.subject.start, []).append(x.subject.id)
     as_of = kb.as_of
     for c in claims:
         if c.kind in (ClaimKind.office_holding, ClaimKind.leadership):
@@ -162,8 +173,7 @@ def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
             if _names_a_body(kb, c):
                 continue  # "the LPDF agreed": the forum, not one of its sessions
             # a name several events share (a forum that met twice) bounds the date by the earliest of them
-            group = [x.subject.id for x in claims if x.kind is ClaimKind.event and x.subject.start == c.subject.start
-                     and x.provenance.path == c.provenance.path and x.subject.id in kb.events]
+            group = events_at.get(c.subject.start, [])
             if c.subject.id != min(group):
                 continue
             evs = [kb.events[i] for i in group if kb.events[i].status == "held" and kb.events[i].period.start]

@@ -16,6 +16,28 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
+    @classmethod
+    def trusted(cls, **values: Any):
+        """Build an instance from values the caller has already typed, without validation.
+
+        For the extraction hot path only (pydantic's `model_construct` costs more than the work around it);
+        everything extraction writes is validated against the schemas in the tests.
+        """
+        defaults = _DEFAULTS.get(cls)
+        if defaults is None:
+            defaults = _DEFAULTS[cls] = {
+                name: f.get_default(call_default_factory=True) for name, f in cls.model_fields.items() if not f.is_required()
+            }
+        m = cls.__new__(cls)
+        object.__setattr__(m, "__dict__", {**defaults, **values})
+        object.__setattr__(m, "__pydantic_fields_set__", set(values))
+        object.__setattr__(m, "__pydantic_extra__", None)
+        object.__setattr__(m, "__pydantic_private__", None)
+        return m
+
+
+_DEFAULTS: dict[type, dict[str, Any]] = {}
+
 
 class Precision(str, Enum):
     """How precisely a date is known."""

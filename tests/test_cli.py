@@ -135,12 +135,18 @@ def test_baseline_turns_green_and_a_new_conflict_turns_red(tmp_path):
     base = tmp_path / "baseline.json"
     assert invoke("baseline", str(corpus), "--output", str(base)).exit_code == 0
     assert invoke("check", str(corpus), "--baseline", str(base), "--no-cache").exit_code == 0
+    # an entry whose finding is gone is listed as stale
+    data = json.loads(base.read_text())
+    data["entries"].append({**data["entries"][0], "fingerprint": "0" * 20})
+    base.write_text(json.dumps(data))
+    stale = runner.invoke(app, ["check", str(corpus), "--baseline", str(base), "--no-cache"])
+    assert stale.exit_code == 0 and "stale entry " + "0" * 20 in stale.output and "1 stale" in stale.output
     (corpus / "new.md").write_text(
         "---\nsource: New Wire\npublished: 2022-05-01\n---\nThe Government of National Accord (GNU) said talks would resume.\n",
         encoding="utf-8")
     result = invoke("check", str(corpus), "--baseline", str(base), "--no-cache", "--format", "json", "--fail-on", "error")
     assert result.exit_code == 1
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     new = [f for f in report["findings"] if f.get("baseline") is None]
     assert len(new) == 1 and new[0]["evidence"][0]["path"].endswith("new.md")
 

@@ -129,8 +129,12 @@ def check(
         _write(output, render(run.report, fmt, run.texts, run.rules, color=color))
     except ClaimcheckError as exc:
         _fail(exc)
-    if fmt == "text" and run.report.baseline and run.report.baseline.stale:
-        typer.echo(f"claimcheck: {len(run.report.baseline.stale)} baseline entries no longer match a finding (stale)", err=True)
+    b = run.report.baseline
+    if b is not None:
+        typer.echo(f"baseline: {b.new} new, {b.confirmed} confirmed, {b.false_alarm} false alarm(s), {b.accepted} accepted, "
+                   f"{len(b.stale)} stale", err=True)
+        for fp in b.stale:
+            typer.echo(f"baseline: stale entry {fp} (no finding has this fingerprint any more; drop it or re-baseline)", err=True)
     if level != "never" and failing(run.report, Severity(level)):
         raise typer.Exit(EXIT_FINDINGS)
 

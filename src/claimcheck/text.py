@@ -54,6 +54,15 @@ _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Maj|Sgt|St|Prof|Rep|
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u0600-\u06ff])|\n\s*")
 
 
+def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """The span without its leading and trailing white space."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split `text[start:end]` into sentence spans (absolute offsets), never across a blank line."""
     end = len(text) if end is None else end
@@ -61,23 +70,11 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     cur = start
     for m in _BOUNDARY.finditer(text, start, end):
         if m.group().strip() == "" and "\n" not in m.group() and _ABBREV.search(text, max(cur, m.start() - 6), m.start()):
-            continue
-        s, e = cur, m.start()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
+            continue  # "Mr. Sarraj", "Lt. Gen.": an abbreviation, not the end of a sentence
+        spans.append(strip_span(text, cur, m.start()))
         cur = m.end()
-    s, e = cur, end
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e > s:
-        spans.append((s, e))
-    return spans
+    spans.append(strip_span(text, cur, end))
+    return [(s, e) for s, e in spans if e > s]
 
 
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

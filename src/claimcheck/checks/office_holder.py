@@ -42,8 +42,10 @@ class OfficeHolder(BaseCheck):
         kind = ClaimKind.leadership if p["claims"] == "leadership" else ClaimKind.office_holding
         result = CheckResult()
         for c in ctx.of_kind(kind):
-            if c.qualifiers.role in NOT_HOLDING:
-                continue
+            t = c.qualifiers.time
+            dated = t is not None and t.basis == "stated"
+            if c.qualifiers.role in NOT_HOLDING and not (c.qualifiers.role == "then" and dated):
+                continue  # "then-minister X ... in 2017" is a claim about 2017; "former" and deputies are none
             when = ctx.claim_time(c)
             if when is None:
                 continue

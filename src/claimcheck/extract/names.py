@@ -55,6 +55,9 @@ def extract_names(ctx: Context) -> list:
                 toks.pop(0)
             while toks and toks[-1][2] in _STOP:
                 toks.pop()
+            if toks and toks[-1][2].endswith(("'s", "\u2019s")):  # "Khalifa Hatfar's": the name without the possessive
+                a, b, w = toks[-1]
+                toks[-1] = (a, b - 2, w[:-2])
             if len(toks) < 2 or any(t[2] in _STOP for t in toks):
                 continue
             a0, b0 = toks[0][0], toks[-1][1]

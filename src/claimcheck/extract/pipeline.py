@@ -15,6 +15,7 @@ from .names import extract_names
 from .offices import extract_offices
 from .orgs import extract_orgs
 from .quantities import extract_quantities
+from .claimtime import governing_date
 from .window import Constraint, infer_window
 
 EXTRACTOR = Extractor(name="claimcheck-rules", version="0.1.0")
@@ -30,12 +31,12 @@ def _time_of(claim: Claim, window: tuple[dt.date, dt.date] | None, publication: 
     if claim.kind is ClaimKind.date:
         found = _sentence_dates(claim.provenance.quote)
         return resolve(found[0], window) if found else None
-    if claim.kind in (ClaimKind.office_holding, ClaimKind.leadership, ClaimKind.quantity) and tense(claim.sentence) != "future":
-        for m in _sentence_dates(claim.sentence):
-            if m.year is not None and m.prefix not in ("since", "by", "until", "before", "from"):
-                ref = resolve(m, window)
-                if ref is not None:
-                    return ref
+    if claim.kind in (ClaimKind.office_holding, ClaimKind.leadership, ClaimKind.quantity):
+        m = governing_date(claim)
+        if m is not None:
+            ref = resolve(m, window)
+            if ref is not None:
+                return ref
     return publication
 
 

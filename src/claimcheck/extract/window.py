@@ -117,15 +117,10 @@ def _recent(c: Claim) -> int | None:
 
 
 def _has_own_date(c: Claim) -> bool:
-    return _sentence_has_own_date(c.sentence)
+    """A claim whose sentence dates it ("In 2019, the minister ..."): it speaks of that time, not of publication."""
+    from .claimtime import governing_date
 
-
-@lru_cache(maxsize=4096)
-def _sentence_has_own_date(sentence: str) -> bool:
-    """A sentence that dates its claims (in the past: "in 2019 the minister ..."); a future deadline does not."""
-    if tense(sentence) == "future":
-        return False
-    return any(m.year is not None and m.prefix not in ("since", "by", "until", "before", "from") for m in find_dates(sentence))
+    return governing_date(c) is not None
 
 
 def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:

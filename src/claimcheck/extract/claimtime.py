@@ -1,0 +1,60 @@
+"""When a claim holds, when its sentence says so: the date that governs the claim's clause, if any.
+
+"In 2019, Interior Minister Fathi Bashagha ..." and "then-minister X ... in 2017" date the claim; a year
+that modifies another noun ("the 2017 Memorandum", "the ceasefire of October 2020") or sits in another
+clause does not, and the claim then holds at publication.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..dates import DateMention, find_dates
+from ..models import Claim
+from .base import tense
+
+_LEADING = re.compile(r"\s*(?:(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Aa]s of|[Bb]ack in|[Ee]arly in|[Ll]ate in|[Aa]t the end of)\s+)?$")
+_AFTER_LEADING = re.compile(r"\s*(?:,|\s+(?:the|a|an|then|[A-Z]))")
+_OF_BEFORE = re.compile(r"\b(?:of|for|from|until|since|by)\s+(?:the\s+)?$", re.I)
+_MODIFIER_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+|agreement|memorandum|deal|elections?|conference|ceasefire|accord|roadmap|offensive)\b")
+_CLAUSE = re.compile(r"[;:]|,\s+(?:while|whereas|but|although|though|as|when|after|before|which|who)\b|\s[-\u2013\u2014]\s")
+
+
+@lru_cache(maxsize=4096)
+def _dates(sentence: str) -> tuple[DateMention, ...]:
+    return tuple(m for m in find_dates(sentence) if m.year is not None)
+
+
+def governing_date(claim: Claim) -> DateMention | None:
+    """The date in the claim's sentence that governs it, or None (then it holds at publication)."""
+    sentence = claim.sentence
+    if tense(sentence) == "future":
+        return None
+    dates = _dates(sentence)
+    if not dates:
+        return None
+    offset = claim.provenance.start - _sentence_start(claim)
+    for m in dates:
+        if m.prefix in ("since", "by", "until", "before", "from", "after"):
+            continue
+        # a time adverbial opening the sentence: "In 2019, ..." / "On 3 May 2020 the minister ..."
+        if _LEADING.fullmatch(sentence, 0, m.start) and _AFTER_LEADING.match(sentence, m.end):
+            return m
+        if m.start < m.end <= len(sentence) and _MODIFIER_AFTER.match(sentence, m.end) and m.form == "year":
+            continue  # "the 2017 Memorandum": the year names another thing
+        if _OF_BEFORE.search(sentence, max(0, m.start - 12), m.start):
+            continue  # "the ceasefire of October 2020"
+        # in the claim's own clause, for a "then-" title or right after the claim: "minister in 2019"
+        lo, hi = sorted((offset, m.start))
+        if _CLAUSE.search(sentence, lo, hi):
+            continue
+        if claim.qualifiers.role == "then" or 0 <= m.start - (offset + len(claim.provenance.quote)) <= 12:
+            return m
+    return None
+
+
+def _sentence_start(claim: Claim) -> int:
+    """Offset of the claim's sentence in the document (its quote lies inside the sentence)."""
+    idx = claim.sentence.find(claim.provenance.quote)
+    return claim.provenance.start - max(idx, 0)

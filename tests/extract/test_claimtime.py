@@ -1,0 +1,27 @@
+"""The date that governs a claim: an opening time phrase or the claim's own clause, not another noun's year."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimcheck.models import ClaimKind
+
+from .test_extract_claims import claims
+
+
+@pytest.mark.parametrize("text,year", [
+    ("In 2019, Interior Minister Fathi Bashagha visited Rome.", 2019),
+    ("In 2017, then-interior minister Fathi Bashagha visited Rome.", 2017),
+    ("Interior Minister Fathi Bashagha recalled the 2017 Memorandum with Italy.", None),
+    ("Interior Minister Fathi Bashagha praised the ceasefire agreement of October 2020.", None),
+    ("Interior Minister Fathi Bashagha said the force was set up by the council in January 2016, officials said.", None),
+])
+def test_governing_date(packs, text, year):
+    c = claims(packs, text, ClaimKind.office_holding, dt.date(2020, 7, 14))[0]
+    t = c.qualifiers.time
+    if year is None:
+        assert (t.earliest, t.basis) == (dt.date(2020, 7, 14), "publication")
+    else:
+        assert t.earliest.year == year and t.basis == "stated"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..dates import find_dates, resolve
-from ..models import ClaimKind, RuleSpec
+from ..models import Approximation, ClaimKind, RuleSpec
 from .base import BaseCheck, CheckContext, CheckResult, Draft, group_by
 
 
@@ -67,13 +67,16 @@ def _when(mention_text: str, window, future: bool, _past_tense: bool = False) ->
 
 class EventCheck(BaseCheck):
     name = "event"
-    defaults = {"against": "reference", "date_slack_days": 0, "max_slip_days": 45}
+    defaults = {"against": "reference", "date_slack_days": 0, "max_slip_days": 45, "figure_tolerance": 0.25}
 
     def run(self, rule: RuleSpec, ctx: CheckContext) -> CheckResult:
         p = self.params(rule)
         result = CheckResult()
         if p["against"] == "sources":
             self._sources(ctx, result)
+            return result
+        if p["against"] == "figures":
+            self._figures(ctx, p, result)
             return result
         events = [c for c in ctx.of_kind(ClaimKind.event) if c.object is not None]
         for (path, start, end), group in sorted(group_by(events, lambda c: (c.provenance.path, c.subject.start, c.subject.end)).items()):
@@ -131,6 +134,41 @@ class EventCheck(BaseCheck):
             related=[ctx.claim_evidence(c, role="related")],
             key=ev.id,
         ))
+
+    def _figures(self, ctx: CheckContext, p, result: CheckResult) -> None:
+        """Casualty counts given for a known event against the counts on record (the range outlets reported:
+        tolls rise as bodies are found, so anything within the reported range, widened by the tolerance, passes)."""
+        kb = ctx.kb
+        tol = p["figure_tolerance"]
+        events_by_sentence: dict[tuple[str, str], list] = {}
+        for c in ctx.of_kind(ClaimKind.event):
+            if c.subject.id in kb.events and c.confidence >= 0.75:  # named or keyed, not guessed from kind and place
+                events_by_sentence.setdefault((c.provenance.path, c.sentence), []).append(c)
+        for q in ctx.of_kind(ClaimKind.quantity):
+            if q.predicate not in ("killed", "injured") or q.value is None:
+                continue
+            for ev_claim in events_by_sentence.get((q.provenance.path, q.sentence), []):
+                ev = kb.events[ev_claim.subject.id]
+                reported = ev.figures.get(q.predicate, ())
+                if not reported:
+                    continue
+                lo, hi = min(r.value for r in reported), max(r.value for r in reported)
+                approx = q.qualifiers.approximation
+                low_ok = q.value >= lo * (1 - tol) or approx in (Approximation.less_than, Approximation.up_to)
+                high_ok = q.value <= hi * (1 + tol) or (approx in (Approximation.more_than, Approximation.at_least) and q.value <= hi * (1 + tol))
+                if low_ok and high_ok:
+                    result.support(q, f"event:{ev.id}")
+                    break
+                span = f"{lo:,.0f}" if lo == hi else f"{lo:,.0f} to {hi:,.0f}"
+                result.drafts.append(Draft(
+                    claim=q,
+                    fields={"event": ev.names[0], "written": f"{q.value:,.0f} {q.predicate}", "expected": f"{span} {q.predicate}",
+                            "other": ", ".join(sorted({r.reported_by for r in reported}))},
+                    references=[kb.ref_event(ev)],
+                    related=[ctx.claim_evidence(ev_claim, role="related")],
+                    key=f"{ev.id}|{q.predicate}",
+                ))
+                break
 
     def _sources(self, ctx: CheckContext, result: CheckResult) -> None:
         kb = ctx.kb

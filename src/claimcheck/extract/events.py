@@ -74,8 +74,9 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     continue
                 ids = frozenset(ev.id for ev in kb.events.values() if ev.type == etype and ev.place in place_ids)
                 keyed = frozenset(i for i in ids if any(re.search(rf"\b{re.escape(k)}", sentence, re.I) for k in kb.events[i].keywords))
-                ids = keyed or ids  # keywords narrow the candidates when they occur
-                if ids:
+                if keyed:
+                    anchors.append((a, b, etype + "+keyed", keyed))  # keywords narrow the candidates
+                elif ids:
                     anchors.append((a, b, etype, ids))
         if not anchors:
             continue
@@ -108,8 +109,9 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     predicate="scheduled" if when == "future" or "scheduled" in local.lower() else "occurred",
                     object=Mention(text=date.text, start=date.start, end=date.end) if date else None,
                     qualifiers=Qualifiers(tense=when, place=_place(ctx, hits, ids) if ev_id is None else None,
-                                          role=how if ev_id is None else None),
-                    confidence=0.9 if how == "name" else 0.6, extra=ev_id or f"{how}:{','.join(sorted(ids))}",
+                                          role=how.removesuffix("+keyed") if ev_id is None else None),
+                    confidence=0.9 if how == "name" else 0.75 if how.endswith("+keyed") else 0.6,
+                    extra=ev_id or f"{how}:{','.join(sorted(ids))}",
                 ))
     return claims
 

@@ -138,3 +138,14 @@ def test_yearless_dateline_is_kept_for_the_window(tmp_path):
     d = read_document(str(f))
     assert d.dateline == (5, 29) and d.published.basis.value == "unknown"
     assert any(d.text[s:e].startswith("PARIS") for s, e in d.excluded)
+
+
+def test_html_metadata_date(tmp_path):
+    f = tmp_path / "a.html"
+    f.write_text('<html><head><title>Talks</title><meta property="article:published_time" content="2021-06-10T09:00:00Z">'
+                 '</head><body><nav>Home</nav><article><h1>Talks in Tripoli</h1><p>The interior minister met the Italian '
+                 'ambassador in Tripoli on Monday to discuss border security and the training of coast guard personnel.</p>'
+                 '<p>Both sides agreed to meet again next month in Rome, officials said.</p></article></body></html>',
+                 encoding="utf-8")
+    d = read_document(str(f))
+    assert (d.published.earliest, d.published.basis.value) == (dt.date(2021, 6, 10), "stated")

@@ -82,13 +82,24 @@ def _front_matter(path: str, text: str) -> tuple[FrontMatter | None, int]:
     return validate_data(data or {}, FrontMatter, path, marks), m.end()
 
 
-def _html_text(path: str, text: str) -> str:
+def _html_text(path: str, text: str) -> tuple[str, FrontMatter]:
+    """The main text of an HTML page, and what its metadata says (title, outlet, date, language)."""
     import trafilatura
 
     extracted = trafilatura.extract(text, include_comments=False, include_tables=False, favor_precision=True)
     if not extracted or not extracted.strip():
         raise InputError(Problem(path, "no article text found in the HTML"))
-    return extracted
+    meta = trafilatura.extract_metadata(text)
+    published = None
+    if meta is not None and meta.date:
+        try:
+            published = dt.date.fromisoformat(str(meta.date)[:10])
+        except ValueError:
+            published = None
+    return extracted, FrontMatter(
+        title=getattr(meta, "title", None) or None, source=getattr(meta, "sitename", None) or None,
+        url=getattr(meta, "url", None) or None, published=published, language=getattr(meta, "language", None) or None,
+    )
 
 
 # Outlet cues in the text, most specific first: (pattern, group holding the outlet).
@@ -149,7 +160,7 @@ def read_document(path: str, raw: bytes | None = None, sources_cache: dict[Path,
     if path.lower().endswith((".md", ".markdown")):
         front, body_start = _front_matter(path, text)
     elif path.lower().endswith((".html", ".htm")):
-        text = _html_text(path, text)
+        text, front = _html_text(path, text)
     if not text[body_start:].strip():
         raise InputError(Problem(path, "article has no text after its front matter"))
     from .boilerplate import boilerplate_ranges
@@ -175,7 +186,9 @@ def read_document(path: str, raw: bytes | None = None, sources_cache: dict[Path,
         published = PublishedWindow(
             earliest=front.published, latest=front.published, basis=WindowBasis.stated,
             evidence=(WindowEvidence(quote=str(front.published), start=0, end=0, earliest=front.published,
-                                     latest=front.published, reason="publication date in the front matter"),),
+                                     latest=front.published,
+                                     reason="publication date in the page's metadata" if path.lower().endswith((".html", ".htm"))
+                                     else "publication date in the front matter"),),
         )
     else:
         stamp = find_stamp(text, body_start)

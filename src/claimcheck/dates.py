@@ -32,14 +32,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"{_MON}\s+{_DAY}{_DAY2},?\s+{_YEAR}\b")),
     ("dm", re.compile(rf"{_DAY}{_DAY2}\s+{_MON}\b(?!,?\s*(?:19|20)\d\d)")),
     ("md", re.compile(rf"{_MON}\s+{_DAY}{_DAY2}\b(?!,?\s*(?:19|20)\d\d)(?!\s*(?:%|percent|per cent|million|billion|thousand|people|migrants))")),
-    ("season", re.compile(r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?: of)? (?P<year>(?:19|20)\d{2})\b")),
+    ("season", re.compile(r"(?P<season>[SsAaFfWw](?:pring|ummer|utumn|all|inter))(?: of)? (?P<year>(?:19|20)\d{2})\b")),
     ("my", re.compile(rf"{_MON}\s+(?:of\s+)?{_YEAR}\b")),
-    ("half", re.compile(r"(?P<half>[Ff]irst|[Ss]econd) half of (?:the year )?(?P<year>(?:19|20)\d{2})\b")),
+    ("half", re.compile(r"(?P<half>[FfSs](?:irst|econd)) half of (?:the year )?(?P<year>(?:19|20)\d{2})\b")),
     ("rel_month", re.compile(r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b")),
     ("weekday", re.compile(r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("rel_unit", re.compile(r"(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+(?P<unit>week|month|year)\b")),
+    ("rel_unit", re.compile(r"(?P<rel>[LlNnTtPp](?:ast|ext|his))\s+(?P<unit>week|month|year)\b")),
     ("year", re.compile(r"(?P<year>[12][09]\d{2})\b(?![-/]\d)(?!\s*(?:%|percent))")),
 ]
+
+
+_WORDS_OK = {"spring", "summer", "autumn", "fall", "winter", "first", "second", "last", "next", "this", "past"}
 
 
 def _starts_word(text: str, s: int, form: str) -> bool:
@@ -91,7 +94,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     """Every date expression in `text[start:end]`, longest first where they overlap, in text order."""
     end = len(text) if end is None else end
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(end - start + 1)
     for form, rx in _PATTERNS:
         for m in rx.finditer(text, start, end):
             s, e = m.span()
@@ -99,7 +102,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                 continue
             if form == "year" and m.group("year")[:2] not in ("19", "20"):
                 continue
-            if any(s < te and ts < e for ts, te in taken):
+            if form in ("season", "half", "rel_unit") and m.group(1).lower() not in _WORDS_OK:
+                continue  # the patterns' first letter classes admit a few non-words ("Sall", "Lext")
+            if 1 in taken[s - start:e - start]:
                 continue
             g = dict(m.groupdict())
             if form in _BEHIND:
@@ -109,7 +114,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                     continue
                 if b is not None:
                     g["pre" if form == "year" else "rel"] = b.group(1)
-                    if any(b.start() < te and ts < s for ts, te in taken):
+                    if 1 in taken[b.start() - start:s - start]:
                         b = None
                     else:
                         s = b.start()
@@ -134,7 +139,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             if form == "md" and dm.month == 5 and dm.text.lower().startswith("may ") and not re.search(r"\d", dm.text[4:5]):
                 continue
             found.append(dm)
-            taken.append((s, e))
+            taken[s - start:e - start] = b"\x01" * (e - s)
     return sorted(found, key=lambda d: d.start)
 
 

@@ -122,7 +122,10 @@ def _apposition_words_only(ctx: Context, start: int, end: int) -> bool:
     spans = [(h.start, h.end) for h in ctx.hits_in(start, end) if h.kind in (ENTITY, ACRONYM, DEMONYM)]
     if any(h.kind in _PERSON_KINDS for h in ctx.hits_in(start, end)):
         return False
-    rest = "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text[start:end], start))
+    chars = list(text[start:end])
+    for a, b in spans:
+        chars[a - start:b - start] = " " * (b - a)
+    rest = "".join(chars)
     words = re.findall(r"[\w'\u2019-]+", re.sub(r"\([^)]*\)|['\u2019]s\b", " ", rest))
     return all(w.lower() in _APPOSITION_WORDS for w in words)
 

@@ -17,13 +17,17 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "m": 1e6, "bn": 1e9,
 _CURRENCY = {"€": "EUR", "$": "USD", "£": "GBP", "us$": "USD", "usd": "USD", "eur": "EUR", "euros": "EUR", "euro": "EUR",
              "dollars": "USD", "dinars": "LYD", "lyd": "LYD", "pounds": "GBP"}
 
+_WORD_ALTS = "|".join(sorted(_WORDS, key=len, reverse=True))
+# Two scans: figures in digits (a currency before, a scale after), and number words, the second only
+# where the text has one (the word alternation is the slow part of a scan).
 NUMBER = re.compile(
-    r"(?P<cur>€|\$|£|US\$|USD\s|EUR\s)?"
+    r"(?P<cur>[\u20ac$\u00a3]|US\$|USD\s|EUR\s)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|bn|m|k)\b)?"
-    r"|(?P<word>\b(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b)(?:\s(?P<wscale>thousand|million|billion)\b)?",
-    re.I,
 )
+NUMBER_WORD = re.compile(r"\b(?P<word>" + _WORD_ALTS + r")\b(?:\s(?P<wscale>thousand|million|billion)\b)?", re.I)
+_WORD_SET = {w for phrase in _WORDS for w in phrase.split()}
+
 _APPROX = [
     (re.compile(r"\b(?:about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated|circa|~)\s*$", re.I), Approximation.about),
     (re.compile(r"\b(?:more than|over|above|in excess of|just over|upwards of)\s*$", re.I), Approximation.more_than),
@@ -56,8 +60,12 @@ class Number:
 def find_numbers(text: str, start: int, end: int) -> list[Number]:
     """Numbers in `text[start:end]` with their approximation words; years and dates are left out."""
     out = []
-    for m in NUMBER.finditer(text, start, end):
-        if m.group("word"):
+    matches = list(NUMBER.finditer(text, start, end))
+    if _WORD_SET.intersection(text[start:end].lower().split()):
+        matches += NUMBER_WORD.finditer(text, start, end)
+        matches.sort(key=lambda m: m.start())
+    for m in matches:
+        if m.groupdict().get("word"):
             value = float(_WORDS[m.group("word").lower()]) * _SCALES.get((m.group("wscale") or "").lower(), 1)
         else:
             raw = m.group("num").replace(",", "")
@@ -70,7 +78,7 @@ def find_numbers(text: str, start: int, end: int) -> list[Number]:
                 continue
             if _MONTH_AFTER.match(nxt):
                 continue
-        cur = m.group("cur")
+        cur = m.groupdict().get("cur")
         currency = _CURRENCY.get(cur.strip().lower()) if cur else None
         if currency is None:
             after = _CURRENCY_AFTER.match(text, m.end(), m.end() + 10)

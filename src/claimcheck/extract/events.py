@@ -116,7 +116,14 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     return claims
 
 
-_GAP_AFTER = re.compile(r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|will be|to be)\s+)?(?:(?:held|took place|takes place|set|scheduled|planned|due|slated|opened|began|started|signed|agreed)\s+)?(?:in\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?\s+)?(?:on|in|for|of|from|between|at the end of|by)?\s*(?:the\s+)?$", re.I)
+_GAP_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|will be|to be)\s+)?(?:(?:held|took place|takes place|set|scheduled|"
+    r"planned|due|slated|opened|began|started|signed|agreed)\s+)?(?:in\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?\s+)?"
+    r"(?:on|in|for|of|from|between|at the end of|by)?\s*(?:the\s+)?$"
+    # or a chain of place phrases: "attack on the headquarters of the High National Elections Commission in Tripoli on"
+    r"|(?:\s+(?:on|against|at|of|in|near|outside|inside)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'\u2019-]*)*"
+    r"(?:\s*\([A-Z]{2,8}\))?|headquarters|offices?|building|compound|premises|centre|center|port|airport)){1,4}\s+(?:on|in)\s+(?:the\s+)?$",
+)
 _TIME_ANCHOR = re.compile(r"\b(?:before|after|since|ahead of|following|until)\s+(?:the\s+)?$", re.I)
 _AFTER_EVENT = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|since)\b[^.;]*$", re.I)
 _GAP_BEFORE = re.compile(r"\s*(?:'s|\u2019s)?\s*(?:[a-z-]+\s+){0,2}$")

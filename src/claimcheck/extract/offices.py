@@ -214,7 +214,57 @@ def extract_offices(ctx: Context) -> list:
             qualifiers=Qualifiers(organization=org, acronym=acr, role=role), confidence=0.7 if is_counterpart else 0.85,
         ))
     claims.extend(_leadership(ctx, pairs))
+    claims.extend(_portfolio_lists(ctx))
     return claims
+
+
+_PORTFOLIO = r"(?:foreign affairs|home affairs|internal affairs|interior|defen[cs]e|foreign|justice|finance|oil|health|economy)"
+_MINISTERS_OF = re.compile(
+    rf"\b[Mm]inisters\s+of\s+(?:the\s+)?(?P<ports>{_PORTFOLIO}(?:\s*,\s*(?:the\s+)?{_PORTFOLIO})*,?\s+and\s+(?:the\s+)?{_PORTFOLIO})\s*,\s*",
+    re.I,
+)
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _portfolio_lists(ctx: Context) -> list:
+    """"the ministers of interior, defence and foreign affairs, X, Y and Z": portfolios and names paired in order."""
+    text = ctx.doc.text
+    kb = ctx.kb
+    claims = []
+    for m in _MINISTERS_OF.finditer(text, ctx.doc.body_start):
+        ports = [(p.start() + m.start("ports"), p.end() + m.start("ports"), p.group())
+                 for p in re.finditer(_PORTFOLIO, m.group("ports"), re.I)]
+        people, pos = [], m.end()
+        for _ in ports:
+            found = _person_at(ctx, pos, 0)
+            if not found:
+                break
+            people.append(found[0])
+            sep = _LIST_SEP.match(text, found[1])
+            pos = sep.end() if sep else found[1]
+        if len(people) != len(ports) or any(p.id is None for p in people):
+            continue
+        for (ps, pe, word), person in zip(ports, people):
+            ids = _positions_titled(kb, word)
+            if not ids:
+                continue
+            claims.append(make_claim(
+                ctx, ClaimKind.office_holding, person.start, person.end, subject=person, predicate="holds-office",
+                object=Mention(text=text[ps:pe], id=",".join(sorted(ids)), start=ps, end=pe),
+                qualifiers=Qualifiers(), confidence=0.75, extra=f"list:{ps}",
+            ))
+    return claims
+
+
+def _positions_titled(kb, portfolio: str) -> set[str]:
+    """Positions whose titles read "Minister of <portfolio>" (with or without "the") or "<portfolio> Minister"."""
+    from ..text import fold_name
+
+    word = fold_name(portfolio)
+    wanted = {f"minister of {word}", f"minister of the {word}", f"{word} minister", f"minister for {word}"}
+    if word in ("defence", "defense"):
+        wanted |= {"minister of defence", "minister of defense", "defence minister", "defense minister"}
+    return {p.id for p in kb.positions.values() if any(fold_name(t) in wanted for t in p.titles)}
 
 
 def _leadership(ctx: Context, pairs) -> list:

@@ -65,44 +65,31 @@ def test_second_domain_pack_checks_articles(tmp_path):
     assert run.report.run.packs == ("clubs@0.0.1",)
 
 
-def test_rule_with_unknown_check_is_located(tmp_path):
+def _broken_pack(tmp_path, relative: str, old: str, new: str) -> list:
+    """Copy the clubs pack, replace `old` by `new` in one file, and return the problems loading it raises."""
     import shutil
 
     from claimcheck.errors import InputError
 
     dst = tmp_path / "pack"
     shutil.copytree(ROOT / "tests/data/packs/clubs", dst)
-    f = dst / "rules" / "club-acronym.yaml"
-    f.write_text(f.read_text().replace("check: acronym-expansion", "check: astrology"))
+    f = dst / relative
+    f.write_text(f.read_text().replace(old, new))
     with pytest.raises(InputError) as e:
         load_packs([str(dst)])
-    assert any(p.pointer == "/check" and "astrology" in p.message for p in e.value.problems)
+    return e.value.problems
+
+
+def test_rule_with_unknown_check_is_located(tmp_path):
+    problems = _broken_pack(tmp_path, "rules/club-acronym.yaml", "check: acronym-expansion", "check: astrology")
+    assert any(p.pointer == "/check" and "astrology" in p.message for p in problems)
 
 
 def test_bad_parameter_is_located(tmp_path):
-    import shutil
-
-    from claimcheck.errors import InputError
-
-    dst = tmp_path / "pack"
-    shutil.copytree(ROOT / "tests/data/packs/clubs", dst)
-    f = dst / "rules" / "club-manager.yaml"
-    f.write_text(f.read_text().replace("claims: leadership", "claims: leadership\n  tolerance: lots"))
-    with pytest.raises(InputError) as e:
-        load_packs([str(dst)])
-    assert any(p.pointer == "/params" and "tolerance" in p.message for p in e.value.problems)
+    problems = _broken_pack(tmp_path, "rules/club-manager.yaml", "claims: leadership", "claims: leadership\n  tolerance: lots")
+    assert any(p.pointer == "/params" and "tolerance" in p.message for p in problems)
 
 
 def test_kb_cross_references_are_checked_with_lines(tmp_path):
-    import shutil
-
-    from claimcheck.errors import InputError
-
-    dst = tmp_path / "pack"
-    shutil.copytree(ROOT / "tests/data/packs/clubs", dst)
-    f = dst / "kb" / "clubs.yaml"
-    f.write_text(f.read_text().replace("holder: okafor", "holder: nobody"))
-    with pytest.raises(InputError) as e:
-        load_packs([str(dst)])
-    p = e.value.problems[0]
+    p = _broken_pack(tmp_path, "kb/clubs.yaml", "holder: okafor", "holder: nobody")[0]
     assert "unknown entity 'nobody'" in p.message and p.pointer == "/holdings/1/holder" and p.line is not None

@@ -11,10 +11,16 @@ another event).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..dates import find_dates, resolve
 from ..models import Approximation, ClaimKind, RuleSpec
 from .base import BaseCheck, CheckContext, CheckResult, Draft, group_by
+
+
+_RESCHEDULED = re.compile(
+    r"\b(?:propos\w*|postpon\w*|reschedul\w*|delay\w*|pushed back|push(?:ing)? back|moved to|new date|instead of|"
+    r"deferred|brought forward)\b", re.I)
 
 
 def _matches(mention_text: str, lo: dt.date, hi: dt.date, slack: int) -> bool | None:
@@ -86,6 +92,8 @@ class EventCheck(BaseCheck):
     def _judge(self, ctx: CheckContext, p, group, result: CheckResult) -> None:
         kb = ctx.kb
         c = group[0]
+        if _RESCHEDULED.search(c.sentence):
+            return  # "proposed to hold the vote on 24 January instead": a new date, not a wrong one
         window = ctx.window(c.provenance.path)
         future = c.qualifiers.tense == "future" or c.predicate == "scheduled"
         candidates = [kb.events[x.subject.id] for x in group if x.subject.id in kb.events]
@@ -173,6 +181,18 @@ class EventCheck(BaseCheck):
     def _sources(self, ctx: CheckContext, result: CheckResult) -> None:
         kb = ctx.kb
         events = [c for c in ctx.of_kind(ClaimKind.event) if c.subject.id in kb.events and c.object is not None]
+        # words several events share ("the Paris conference"): the mention is the one event its date fits, or
+        # it cannot be compared at all
+        kept = []
+        for group in group_by(events, lambda c: (c.provenance.path, c.subject.start)).values():
+            if len(group) == 1:
+                kept += group
+                continue
+            fits = [x for x in group if kb.events[x.subject.id].period.start is not None
+                    and _matches(x.object.text, *kb.bounds(kb.events[x.subject.id].period), 0)]
+            if len(fits) == 1:
+                kept += fits
+        events = kept
         for ev_id, group in sorted(group_by(events, lambda c: c.subject.id).items()):
             for i, c in enumerate(group):
                 for other in group[:i]:

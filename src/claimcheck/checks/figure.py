@@ -47,11 +47,13 @@ class FigureCheck(BaseCheck):
             return result
         for c in claims:
             when = ctx.claim_time(c)
-            if when is None or (when[1] - when[0]).days > p["max_window_days"]:
+            if when is None:
                 continue
             q = ctx.kb.quantities[c.quantity]
             tol = p["tolerance"] or q.tolerance
             refs = self.references_for(ctx, c.quantity, when, p["max_gap_days"])
+            if (when[1] - when[0]).days > p["max_window_days"] and len(refs) < 2:
+                continue  # a wide window: judge only against the several references inside it, all of them
             if not refs:
                 continue
             ok = [f for f in refs if consistent(c.value, f.value, c.qualifiers.approximation, tol, c.upper)]

@@ -124,9 +124,12 @@ class Gazetteer:
                 continue
             taken[s:e] = b"\x01" * (e - s)
             cs, ce = start + s, start + e
+            generic = kind_generic(text, cs, ce)
             for kind, ids, _ in entries:
                 if kind in (SURNAME, PERSON) and not text[cs].isupper():
                     continue
+                if kind == ENTITY and generic:
+                    continue  # "a government of national unity": a kind of government, not the GNU
                 if kind == SURNAME and text[cs:ce].lower() in _PARTICLES:
                     continue
                 hits.append(Hit(cs, ce, kind, ids))
@@ -149,6 +152,14 @@ class Gazetteer:
 
 
 _NON_WORD = re.compile(r"[^\w]|_")
+_GENERIC_BEFORE = re.compile(r"\b(?:a|an|any|another|new|such)\s+$", re.I)
+
+
+def kind_generic(text: str, start: int, end: int) -> bool:
+    """A lower-case name after an indefinite article names a kind of thing, not the body ("a government of
+    national unity", "a new presidential council")."""
+    words = text[start:end]
+    return " " in words and not any(ch.isupper() for ch in words) and bool(_GENERIC_BEFORE.search(text, max(0, start - 12), start))
 # Punctuation and spacing to blank, by table (str.translate runs in C). Characters outside the table are
 # kept: rare symbols of other scripts then simply do not count as word boundaries.
 _PUNCT_TABLE = {i: " " for i in range(0x2000) if _NON_WORD.match(chr(i))}

@@ -58,7 +58,10 @@ def extract_names(ctx: Context) -> list:
             if toks and toks[-1][2].endswith(("'s", "\u2019s")):  # "Khalifa Hatfar's": the name without the possessive
                 a, b, w = toks[-1]
                 toks[-1] = (a, b - 2, w[:-2])
-            if len(toks) < 2 or any(t[2] in _STOP for t in toks):
+            inner = [i for i, t in enumerate(toks) if t[2] in _STOP]
+            if inner:  # "High Representative Federica Mogherini": the name is what follows the last title word
+                toks = toks[inner[-1] + 1:]
+            if len(toks) < 2:
                 continue
             a0, b0 = toks[0][0], toks[-1][1]
             if 1 in covered[a0:b0] or 1 in covered_people[a0:b0]:

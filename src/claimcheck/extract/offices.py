@@ -16,10 +16,10 @@ _NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:al|el|bin|ben|abu|de|di|van|von|i
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Brig)\.?\s+|(?:General|Colonel|Major General|Field Marshal|Marshal|Sheikh|Ambassador)\s+)?"
 _ROLE = re.compile(
     r"\b(acting|interim|caretaker|deputy|vice|under-?secretary|assistant|former|ex-|then-?|candidate|designate|nominee|"
-    r"outgoing|incoming|state|junior|late|served as|had been|was then|previously)\b",
+    r"outgoing|incoming|state|junior|late|served as|had been|was then|previously|new|newly appointed|newly named)\b",
     re.I,
 )
-_ROLE_NAMES = {"served as": "former", "had been": "former", "was then": "former", "previously": "former", "ex": "former"}
+_ROLE_NAMES = {"newly appointed": "new", "newly named": "new", "served as": "former", "had been": "former", "was then": "former", "previously": "former", "ex": "former"}
 _ROLE_AFTER = re.compile(r"-?(designate|elect)\b", re.I)
 _COUNTERPART = re.compile(r"\b(?:counterpart|opposite number)\b(?!s)", re.I)  # plural lists pair people we cannot pair
 _LED_GAP = re.compile(r"\s*,?\s*")

@@ -13,7 +13,7 @@ from .numbers import find_numbers
 _NOUN_PHRASE = re.compile(r"\s*(?:(?:of|more|additional|other|new)\s+)?((?:[A-Za-z\u2019'-]+[ \t]+){0,3}[A-Za-z\u2019'-]+)")
 # generic counted things for casualty figures (events)
 _CASUALTY = {
-    "killed": re.compile(r"\b(?:kill(?:ed|ing)|dead|deaths?|died|lives|fatalit(?:y|ies)|bodies)\b", re.I),
+    "killed": re.compile(r"\b(?:kill(?:ed|ing)|dead|deaths?|died|lives|fatalit(?:y|ies)|bodies|drown(?:ed|ing)?|perished)\b", re.I),
     "injured": re.compile(r"\b(?:injur(?:ed|ing|ies|y)|wound(?:ed|ing)|hurt)\b", re.I),
 }
 
@@ -100,12 +100,15 @@ def extract_quantities(ctx: Context) -> list:
                 break
             casualty = None
             if key is None:
-                around = text[num.end:min(e, num.end + 40)]
-                before = text[max(s, num.start - 20):num.start]
-                for label, rx in _CASUALTY.items():
-                    if rx.search(around[:30]) or rx.search(before):
-                        casualty = label
-                        break
+                # the casualty word right after the number first ("130 injured"), else one just before it
+                # that is not across "and" or a comma ("killed and about 130 injured" is not 130 killed)
+                after = re.split(r",|\band\b", text[num.end:min(e, num.end + 30)])[0]
+                before = re.split(r",|\band\b", text[max(s, num.start - 20):num.start])[-1]
+                hits_after = [(m.start(), label) for label, rx in _CASUALTY.items() for m in [rx.search(after)] if m]
+                if hits_after:
+                    casualty = min(hits_after)[1]
+                else:
+                    casualty = next((label for label, rx in _CASUALTY.items() if rx.search(before)), None)
                 if casualty is None and not num.currency:
                     continue
                 unit = num.currency or "person"

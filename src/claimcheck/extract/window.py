@@ -9,6 +9,7 @@ constraints it leaves out are the mentions that clash.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from dataclasses import dataclass
 
@@ -98,6 +99,7 @@ def _names_a_body(kb: KnowledgeBase, c: Claim) -> bool:
     return fold_name(c.subject.text) in names
 
 
+_SUCCEEDED = re.compile(r"\bwho (?:recently )?(?:succeeded|replaced|took over from)\b", re.I)
 _RECENT_DAYS = {"week": 16, "month": 62}
 
 
@@ -145,6 +147,9 @@ def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
                 # the person is known but never held this office: only a clash if the office is covered at all
                 continue
             ivs = tuple(kb.bounds(h.period) for h in holdings)
+            if c.qualifiers.role == "new" or _SUCCEEDED.search(c.sentence):
+                # "the new interior minister X", "X, who succeeded Y": written early in the term
+                ivs = tuple((lo, min(hi, lo + dt.timedelta(days=200))) for lo, hi in ivs)
             ref = holdings[0].id if holdings else None
             out.append(Constraint(ivs, 1.0, c, f"{c.provenance.quote!r} holds only while {kb.ref_holding(holdings[0]).statement if holdings else ''}", f"holding:{ref}"))
         elif c.kind is ClaimKind.organization_name:

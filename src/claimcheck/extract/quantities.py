@@ -75,9 +75,10 @@ def extract_quantities(ctx: Context) -> list:
         for num in find_numbers(text, s, e):
             np = _NOUN_PHRASE.match(text, num.end, e)
             phrase = np.group(1) if np else ""
-            lead = _NUMBER_OF.search(text, max(s, num.start - 120), num.start)
-            if lead is not None and not any(n.search(fold(phrase)) for q in quantities for n in compiled[q.id][2]):
-                np, phrase = lead, lead.group(1)  # "the number of migrants in Libya has fallen to 420,000"
+            if not any(n.search(fold(phrase)) for q in quantities for n in compiled[q.id][2]):
+                lead = _NUMBER_OF.search(text, max(s, num.start - 120), num.start)
+                if lead is not None:
+                    np, phrase = lead, lead.group(1)  # "the number of migrants in Libya has fallen to 420,000"
             key = None
             noun_end = None
             for q in quantities:

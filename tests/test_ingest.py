@@ -149,3 +149,20 @@ def test_html_metadata_date(tmp_path):
                  encoding="utf-8")
     d = read_document(str(f))
     assert (d.published.earliest, d.published.basis.value) == (dt.date(2021, 6, 10), "stated")
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Title\n\n(ANSAmed) - TRIPOLI, JANUARY 28 2019 - Body.", dt.date(2019, 1, 28)),
+    ("Title\nAnadolu\nAfrica\n\n20.01.2020\n\nBody.", dt.date(2020, 1, 20)),
+    ("Title\n\nSource: Xinhua| 2021-02-06 04:12:30|Editor: huaxia\n\nBody.", dt.date(2021, 2, 6)),
+    ("Title\n\nTripoli, 11 Feb 2022 09:45 - (Agenzia Nova)\n\nBody.", dt.date(2022, 2, 11)),
+    ("Title\nTimes of Malta\n\nTuesday, 14 January 2020, 10:12 by Reuters\n\nBody.", dt.date(2020, 1, 14)),
+])
+def test_page_stamps(text, day):
+    found = find_stated_date(text)
+    assert found and found[0] == day
+
+
+def test_section_heading_is_no_outlet_and_agency_tag_after_dateline():
+    assert detect_source("Headline of the piece\n\nPolitics\n\nBody text here.") is None
+    assert detect_source("Headline\n\nTripoli, 11 Feb 2022 09:45 - (Agenzia Nova)\n\nBody.") == "Agenzia Nova"

@@ -107,11 +107,16 @@ _SOURCE_CUES: tuple[re.Pattern[str], ...] = (
     re.compile(r"^\s*(?:Via|Source|Courtesy of)\s*:?\s+([A-Z][\w&.'\- ]{1,40}?)\s*$", re.M),
     re.compile(r"^\s*([A-Z][\w&.' ]{1,40}?)\s*\|\s*(?:\w+,?\s+)?\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}\s*$", re.M),
     re.compile(r"\(([A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?)\)\s*[-\u2013\u2014]"),
+    re.compile(r"[-\u2013\u2014]\s*\(([A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?)\)\s*$", re.M),
     re.compile(r"^\s*-0-\s+([A-Z]{2,10})\b", re.M),
     re.compile(r"\b(?:of|for|at) the ([A-Z][A-Za-z0-9]{1,20}) (?:website|news site|newspaper)\b"),
     re.compile(r"^\s*By (?:the )?([A-Z][\w&.'\- ]{1,40}?) (?:reporters?|staff|correspondents?|newsroom|desk)\s*$", re.M),
     re.compile(r"^\s*(?:By|Reporting by) [A-Z][\w.\- ]+?(?:,| for | -) ([A-Z][\w&.'\- ]{1,40}?)\s*$", re.M),
 )
+# Section headings that sit where a masthead would and name no outlet.
+_SECTIONS = {"africa", "politics", "world", "news", "business", "economy", "opinion", "analysis", "libya", "middle east",
+             "international", "security", "migration", "latest news", "top stories", "breaking news", "home", "region",
+             "maghreb", "north africa", "europe", "featured", "editorial"}
 # A masthead: a short line of capitalised words right under the headline ("Libya Herald", "Al Wasat").
 _MASTHEAD = re.compile(r"\A[^\n]*\n+\s*((?:[A-Z][\w&.'-]*)(?: [A-Z][\w&.'-]*){0,3})\s*\n")
 
@@ -123,7 +128,7 @@ def detect_source(text: str) -> str | None:
         if m:
             return m.group(1).strip()
     m = _MASTHEAD.match(text)
-    if m and len(m.group(1)) <= 30 and not re.search(r"\d", m.group(1)):
+    if m and len(m.group(1)) <= 30 and not re.search(r"\d", m.group(1)) and m.group(1).lower() not in _SECTIONS:
         return m.group(1)
     return None
 

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 from .dates import MONTHS
 
-_MON = (r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_MON = (r"((?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
         r"|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
-        r"|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre)\.?")
+        r"|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre)\.?)")  # any case: "JANUARY 28 2019"
 _WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)?"
 _PLACE = r"[A-Z][A-Za-z'\u2019 .-]+(?:,\s*[A-Z][A-Za-z'\u2019 .-]+)?"
 _AGENCY = r"(?:\([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*\)\s*[-\u2013\u2014]+\s*)?"
-_END = r"\s*(?:[(:\-\u2013\u2014/|]|$)"
+_END = r"(?:,?\s+\d{1,2}[:.]\d\d)?\s*(?:[(:\-\u2013\u2014/|,]|by\b|$)"  # a time may follow: "11 Feb 2022 09:45 -"
 _LEAD = r"(?:Published|Posted|Updated|Date|Dated)(?:\s+on)?\s*:?\s*"
 
 
@@ -52,9 +52,12 @@ _STAMPS: list[tuple[re.Pattern[str], str]] = [
     # numeric dateline beside an agency tag: "Tripoli, 20/11/2019 (LANA) -"; an agency sign-off: "LANA/ 20 November 2019"
     (re.compile(rf"^\s*{_PLACE},\s+(\d{{1,2}})/(\d{{1,2}})/((?:19|20)\d\d)\s*\(", re.M), "dnumy"),
     (re.compile(rf"^\s*[A-Z]{{2,10}}\s*/\s*(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d)\s*$", re.M), "dmy"),
-    # a date alone on one of the first lines: "March 1, 2023", "Tripoli \u2014 October 11, 2013"
-    (re.compile(rf"\A(?:[^\n]*\n){{1,3}}?\s*(?:{_PLACE}\s+[\u2013\u2014-]+\s+)?{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\s*$", re.M), "mdy"),
-    (re.compile(rf"\A(?:[^\n]*\n){{1,3}}?\s*(?:{_PLACE}\s+[\u2013\u2014-]+\s+)?{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d)\s*$", re.M), "dmy"),
+    # a date alone on one of the first lines: "March 1, 2023", "Tripoli \u2014 October 11, 2013", "20.01.2020",
+    # "Tuesday, 14 January 2020, 10:12 by Reuters", "Source: Xinhua| 2021-02-06 04:12:30|Editor: ..."
+    (re.compile(rf"\A(?:[^\n]*\n){{1,8}}?\s*(?:{_PLACE}\s+[\u2013\u2014-]+\s+)?{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d){_END}", re.M), "mdy"),
+    (re.compile(rf"\A(?:[^\n]*\n){{1,8}}?\s*(?:{_PLACE}\s+[\u2013\u2014-]+\s+)?{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d){_END}", re.M), "dmy"),
+    (re.compile(r"\A(?:[^\n]*\n){1,8}?\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\s*$", re.M), "dnumy"),
+    (re.compile(r"^\s*Source:\s*[^\n|]{2,40}\|\s*((?:19|20)\d\d)-(\d\d)-(\d\d)\b", re.M), "ymd"),
     # datelines
     (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d){_END}", re.M), "dmy"),
     (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d){_END}", re.M), "mdy"),

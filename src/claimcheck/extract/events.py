@@ -85,12 +85,15 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
         anchors = [x for x in anchors if x[2] == "name" or not any(0 <= a - x[1] <= 3 for a, _ in named)]
         anchors.sort()
         assigned: dict[int, DateMention] = {}
-        for m in dates_by_sentence.get((s, e), []):
-            if m.day is None and m.month is None and m.form not in ("season", "my", "weekday", "rel_unit"):
-                continue
-            owner = _owner(text, anchors, m)
-            if owner is not None and owner[0] not in assigned:
-                assigned[owner[0]] = m
+        usable = [m for m in dates_by_sentence.get((s, e), [])
+                  if m.day is not None or m.month is not None or m.form in ("season", "my", "weekday", "rel_unit")]
+        # a date right after the event's words ("signed in Skhirat on 17 December 2015") before one that
+        # precedes them ("said on Thursday that the agreement ..."); written dates before relative ones
+        for follows in (True, False):
+            for m in sorted(usable, key=lambda m: m.form in ("weekday", "rel_unit")):
+                owner = _owner(text, anchors, m, follows)
+                if owner is not None and owner[0] not in assigned:
+                    assigned[owner[0]] = m
         for a, b, how, ids in anchors:
             date = assigned.get(a)
             if how == "name":
@@ -129,12 +132,13 @@ _AFTER_EVENT = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|since)\
 _GAP_BEFORE = re.compile(r"\s*(?:'s|\u2019s)?\s*(?:[a-z-]+\s+){0,2}$")
 
 
-def _owner(text: str, anchors, m: DateMention):
+def _owner(text: str, anchors, m: DateMention, follows: bool):
     """The event mention a date belongs to: the one it directly follows ("the conference on 12 November",
-    "elections scheduled for 24 December") or directly precedes ("the 24 December elections")."""
-    before = [a for a in anchors if a[1] <= m.start and _GAP_AFTER.fullmatch(text, a[1], m.start)]
-    if before:
-        return before[-1]
+    "elections scheduled for 24 December"), or with `follows` false, directly precedes ("the 24 December
+    elections")."""
+    if follows:
+        before = [a for a in anchors if a[1] <= m.start and _GAP_AFTER.fullmatch(text, a[1], m.start)]
+        return before[-1] if before else None
     after = [a for a in anchors if a[0] >= m.end and _GAP_BEFORE.fullmatch(text, m.end, a[0])]
     return after[0] if after else None
 

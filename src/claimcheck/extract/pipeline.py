@@ -52,7 +52,8 @@ def _on_dateline(window, month_day: tuple[int, int]):
             days.append(d)
     if not days:
         return window
-    return window.model_copy(update={"earliest": days[0], "latest": days[-1]})
+    # a dateline gives the filing day; the page may carry the next day (time zones, overnight publishing)
+    return window.model_copy(update={"earliest": days[0], "latest": min(days[-1] + dt.timedelta(days=2), window.latest)})
 
 
 def extract_claims(doc: Document, kb: KnowledgeBase) -> list[Claim]:

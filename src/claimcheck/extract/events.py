@@ -137,10 +137,13 @@ def _owner(text: str, anchors, m: DateMention, follows: bool):
     "elections scheduled for 24 December"), or with `follows` false, directly precedes ("the 24 December
     elections")."""
     if follows:
-        before = [a for a in anchors if a[1] <= m.start and _GAP_AFTER.fullmatch(text, a[1], m.start)]
+        before = [a for a in anchors if a[1] <= m.start and m.start - a[1] <= _MAX_GAP and _GAP_AFTER.fullmatch(text, a[1], m.start)]
         return before[-1] if before else None
-    after = [a for a in anchors if a[0] >= m.end and _GAP_BEFORE.fullmatch(text, m.end, a[0])]
+    after = [a for a in anchors if a[0] >= m.end and a[0] - m.end <= 40 and _GAP_BEFORE.fullmatch(text, m.end, a[0])]
     return after[0] if after else None
+
+
+_MAX_GAP = 120  # characters between an event's words and its date (keeps the gap patterns linear in practice)
 
 
 def _main_country(ctx: Context) -> set[str]:

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .errors import ClaimcheckError, InputError, UsageError
+from .errors import ClaimcheckError, InputError, Problem, UsageError
 
 app = typer.Typer(
     name="claimcheck",
@@ -57,11 +57,10 @@ def _cache(enabled: bool, cfg):
 def _progress():
     """A rich progress bar on a terminal, nothing otherwise."""
     if not sys.stderr.isatty():
-        return None, None
+        return None
     from rich.progress import Progress
 
-    bar = Progress(transient=True)
-    return bar, bar
+    return Progress(transient=True)
 
 
 def _run(paths, packs, baseline_file, cache: bool, jobs: int = 1):
@@ -75,10 +74,10 @@ def _run(paths, packs, baseline_file, cache: bool, jobs: int = 1):
     baseline_path = baseline_file or cfg.baseline
     baseline = load_file(baseline_path, Baseline) if baseline_path and Path(baseline_path).exists() else None
     if baseline_file and baseline is None:
-        raise InputError([__import__("claimcheck.errors", fromlist=["Problem"]).Problem(baseline_file, "baseline file not found")])
+        raise InputError(Problem(baseline_file, "baseline file not found"))
     loaded = load_packs(tuple(packs or cfg.packs))
     docs = read_documents(paths or list(cfg.paths))
-    bar, _ = _progress()
+    bar = _progress()
     if bar is None:
         return api.check_documents(docs, loaded, baseline=baseline, cache=_cache(cache, cfg), jobs=jobs), cfg
     with bar:

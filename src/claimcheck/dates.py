@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .models import Precision, TimeRef
 
@@ -81,9 +82,11 @@ class DateMention:
     unit: str | None = None
     prefix: str | None = None
 
-    @property
-    def absolute(self) -> bool:
-        return self.year is not None
+
+@lru_cache(maxsize=8192)
+def dates_in(text: str) -> tuple[DateMention, ...]:
+    """`find_dates` of a short text (a sentence, a quote), cached: many claims share a sentence."""
+    return tuple(find_dates(text))
 
 
 def _month(s: str | None) -> int | None:

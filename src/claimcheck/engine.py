@@ -101,4 +101,4 @@ def run_rules(rules: tuple[RuleSpec, ...], ctx: CheckContext) -> tuple[list[Find
     return findings, judgements
 
 
-__all__ = ["run_rules", "render_message", "Severity", "Claim"]
+__all__ = ["fingerprint", "render_message", "run_rules"]

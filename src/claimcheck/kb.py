@@ -14,6 +14,9 @@ from .models import Entity, EntityType, Event, Figure, Holding, KnowledgeBaseFil
 from .text import fold_name
 
 
+_DERIVED: dict[tuple[str, str], object] = {}
+
+
 @dataclass
 class KnowledgeBase:
     """Indexed statements; open periods run to `as_of`."""
@@ -107,6 +110,16 @@ class KnowledgeBase:
         """A hash of what extraction reads: names, aliases, acronyms, titles, event names, quantity patterns.
         Dates, holders and figures are not part of it, so changing them re-checks without re-extracting."""
         return self._lexicon
+
+    def derived(self, name: str, build):
+        """A structure built from the knowledge base once per content version (a matcher, compiled patterns),
+        shared by every load of the same packs."""
+        key = (self.version or str(id(self)), name)
+        if key not in _DERIVED:
+            for stale in [k for k in _DERIVED if k[0] != key[0]]:
+                del _DERIVED[stale]
+            _DERIVED[key] = build(self)
+        return _DERIVED[key]
 
     # -- indexes -------------------------------------------------------------------------------
     @cached_property

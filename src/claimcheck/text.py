@@ -75,14 +75,3 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         cur = m.end()
     spans.append(strip_span(text, cur, end))
     return [(s, e) for s, e in spans if e > s]
-
-
-def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans of non-empty lines (a line is a paragraph in the article formats we read)."""
-    end = len(text) if end is None else end
-    out = []
-    for m in re.finditer(r"[^\n]+", text[start:end]):
-        s, e = start + m.start(), start + m.end()
-        if text[s:e].strip():
-            out.append((s, e))
-    return out

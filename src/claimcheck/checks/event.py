@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..dates import find_dates, resolve
+from ..dates import dates_in, resolve
 from ..models import Approximation, ClaimKind, RuleSpec
 from .base import BaseCheck, CheckContext, CheckResult, Draft, group_by
 
@@ -23,13 +23,20 @@ _RESCHEDULED = re.compile(
     r"deferred|brought forward)\b", re.I)
 
 
-def _matches(mention_text: str, lo: dt.date, hi: dt.date, slack: int) -> bool | None:
-    found = find_dates(mention_text)
+def _first_date(mention_text: str):
+    """The first date expression of a mention, and its day range when it gives a year (else None)."""
+    found = dates_in(mention_text)
     if not found:
-        return None
+        return None, None
     m = found[0]
+    return m, (resolve(m, None) if m.year is not None else None)
+
+
+def _matches(mention_text: str, lo: dt.date, hi: dt.date, slack: int) -> bool | None:
+    m, ref = _first_date(mention_text)
+    if m is None:
+        return None
     if m.year is not None:
-        ref = resolve(m, None)
         if ref is None:
             return None
         return ref.earliest <= hi + dt.timedelta(days=slack) and lo - dt.timedelta(days=slack) <= ref.latest
@@ -42,19 +49,16 @@ def _matches(mention_text: str, lo: dt.date, hi: dt.date, slack: int) -> bool | 
     return any(d.month == m.month and d.day in wanted for d in days)
 
 
-def _when(mention_text: str, window, future: bool, _past_tense: bool = False) -> dt.date | None:
-    """The day a date mention stands for; a yearless one is placed in the year that makes it fall after
-    (future tense) or before (past) the publication window."""
-    found = find_dates(mention_text)
-    if not found:
+def _when(mention_text: str, window, future: bool) -> dt.date | None:
+    """The day a date mention stands for; a yearless one is placed in the year nearest the publication
+    window (after its start, in the future tense)."""
+    m, ref = _first_date(mention_text)
+    if m is None:
         return None
-    m = found[0]
     if m.year is not None:
-        ref = resolve(m, None)
         return ref.earliest if ref else None
     if m.month is None or window is None or (window[1] - window[0]).days > 200:
         return None
-    past = not future and _past_tense
     best = None
     for year in range(window[0].year - 1, window[1].year + 2):
         try:
@@ -62,8 +66,6 @@ def _when(mention_text: str, window, future: bool, _past_tense: bool = False) ->
         except ValueError:
             continue
         if future and d < window[0]:
-            continue
-        if past and d > window[1]:
             continue
         gap = 0 if window[0] <= d <= window[1] else min(abs((d - window[0]).days), abs((d - window[1]).days))
         if best is None or gap < best[0]:
@@ -198,7 +200,7 @@ class EventCheck(BaseCheck):
                 for other in group[:i]:
                     if ctx.source(other.provenance.path) == ctx.source(c.provenance.path):
                         continue
-                    fa, fb = find_dates(c.object.text), find_dates(other.object.text)
+                    fa, fb = dates_in(c.object.text), dates_in(other.object.text)
                     a = resolve(fa[0], ctx.window(c.provenance.path)) if fa else None
                     b = resolve(fb[0], ctx.window(other.provenance.path)) if fb else None
                     if a is None or b is None or (a.earliest <= b.latest and b.earliest <= a.latest):

@@ -8,9 +8,7 @@ clause does not, and the claim then holds at publication.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-from ..dates import DateMention, find_dates
+from ..dates import DateMention, dates_in
 from ..models import Claim
 from .base import tense
 
@@ -21,17 +19,12 @@ _MODIFIER_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+|agreement|memorandum|deal|elect
 _CLAUSE = re.compile(r"[;:]|,\s+(?:while|whereas|but|although|though|as|when|after|before|which|who)\b|\s[-\u2013\u2014]\s")
 
 
-@lru_cache(maxsize=4096)
-def _dates(sentence: str) -> tuple[DateMention, ...]:
-    return tuple(m for m in find_dates(sentence) if m.year is not None)
-
-
 def governing_date(claim: Claim) -> DateMention | None:
     """The date in the claim's sentence that governs it, or None (then it holds at publication)."""
     sentence = claim.sentence
     if tense(sentence) == "future":
         return None
-    dates = _dates(sentence)
+    dates = [m for m in dates_in(sentence) if m.year is not None]
     if not dates:
         return None
     offset = claim.provenance.start - _sentence_start(claim)

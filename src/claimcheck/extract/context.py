@@ -141,6 +141,3 @@ class Context:
         if hit.kind == ACRONYM:
             return None
         return self.people.get(hit.start)
-
-    def folded_name(self, start: int, end: int) -> str:
-        return fold_name(self.doc.text[start:end])

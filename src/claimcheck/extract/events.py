@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from ..dates import DateMention, find_dates, resolve
-from ..models import ClaimKind, Mention, Qualifiers, TimeRef
+from ..models import ClaimKind, Mention, Qualifiers
 from ..boilerplate import is_excluded
 from .base import make_claim, tense
 from .context import Context
@@ -182,15 +182,3 @@ def _closest_in_time(kb, ids, date: DateMention | None, pub) -> str | None:
     if target is None:
         return None
     return min(sorted(ids), key=lambda i: abs((kb.events[i].period.start.earliest - target).days) if kb.events[i].period.start else 10**6)
-
-
-def _nearest(mentions: list[DateMention], pos: int) -> DateMention | None:
-    usable = [m for m in mentions if m.day is not None or m.month is not None or m.form in ("season", "my")]
-    if not usable:
-        return None
-    return min(usable, key=lambda m: abs(m.start - pos))
-
-
-def resolve_time(mention_text: str, window: tuple[dt.date, dt.date] | None) -> TimeRef | None:
-    found = find_dates(mention_text)
-    return resolve(found[0], window) if found else None

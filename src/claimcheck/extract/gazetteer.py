@@ -177,13 +177,6 @@ def _norm(term: str) -> str:
     return " ".join(_NON_WORD.sub(" ", fold(term)).split())
 
 
-_CACHE: dict[str, Gazetteer] = {}
-
-
 def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
-    """One gazetteer per knowledge-base version (building it costs a few hundred milliseconds)."""
-    key = kb.version or str(id(kb))
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = Gazetteer(kb)
-    return _CACHE[key]
+    """One gazetteer per knowledge-base version (building it takes a few hundred milliseconds)."""
+    return kb.derived("gazetteer", Gazetteer)

@@ -169,7 +169,6 @@ def extract_offices(ctx: Context) -> list:
                     org, acr = o2, a2 or acr
                     pos = h.end
                     if h.start in pairs:
-                        _, ah, at = pairs[h.start]
                         close = text.find(")", h.end, h.end + 20)
                         pos = close + 1 if close >= 0 else pos
         person = None

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
-from ..dates import find_dates, resolve
+from ..dates import dates_in, resolve
 from ..kb import KnowledgeBase
 from ..models import Claim, ClaimKind, Document, Extractor, Qualifiers, TimeRef, WindowBasis
 from .base import tense
@@ -21,15 +20,10 @@ from .window import Constraint, infer_window
 EXTRACTOR = Extractor(name="claimcheck-rules", version="0.1.0")
 
 
-@lru_cache(maxsize=4096)
-def _sentence_dates(sentence: str) -> tuple:
-    return tuple(find_dates(sentence))
-
-
 def _time_of(claim: Claim, window: tuple[dt.date, dt.date] | None, publication: TimeRef | None) -> TimeRef | None:
     """When a claim holds: a date stated in its sentence when there is one, else the publication window."""
     if claim.kind is ClaimKind.date:
-        found = _sentence_dates(claim.provenance.quote)
+        found = dates_in(claim.provenance.quote)
         return resolve(found[0], window) if found else None
     if claim.kind in (ClaimKind.office_holding, ClaimKind.leadership, ClaimKind.quantity):
         m = governing_date(claim)

@@ -27,7 +27,6 @@ _DIGIT = re.compile(r"\d")
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
                  "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
                  "sixty", "seventy", "eighty", "ninety", "hundred", "dozen"}
-_MAY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b", re.I)
 _CLAUSE_BREAK = re.compile(
     r";|\s[-\u2013\u2014]\s|\.\s|,\s+(?:as|while|when|whereas|but|although|though|after|before|since|amid)\b"
     r"|,?\s+(?:(?:most|many|some|all|none|half|part|several)\s+of\s+)?(?:whom|which|who)\b"
@@ -45,20 +44,13 @@ def _clause(text: str, s: int, e: int, start: int, end: int) -> str:
     return text[lo:hi]
 
 
-_COMPILED: dict[str, dict] = {}
-
-
-def _compiled(kb) -> dict:
-    """Cue, exclusion and noun patterns of every quantity, compiled once per knowledge base."""
-    key = kb.version or str(id(kb))
-    if key not in _COMPILED:
-        _COMPILED.clear()
-        _COMPILED[key] = {
-            q.id: ([re.compile(c, re.I) for c in q.cues], [re.compile(x, re.I) for x in q.exclude],
-                   [re.compile(rf"\b{re.escape(fold(n))}\b") for n in q.nouns])
-            for q in kb.quantities.values()
-        }
-    return _COMPILED[key]
+def _compile(kb) -> dict:
+    """Cue, exclusion and noun patterns of every quantity."""
+    return {
+        q.id: ([re.compile(c, re.I) for c in q.cues], [re.compile(x, re.I) for x in q.exclude],
+               [re.compile(rf"\b{re.escape(fold(n))}\b") for n in q.nouns])
+        for q in kb.quantities.values()
+    }
 
 
 def extract_quantities(ctx: Context) -> list:
@@ -66,7 +58,7 @@ def extract_quantities(ctx: Context) -> list:
     kb = ctx.kb
     claims = []
     quantities = sorted(kb.quantities.values(), key=lambda q: q.id)
-    compiled = _compiled(kb)
+    compiled = kb.derived("quantity-patterns", _compile)
     for s, e in ctx.sents:
         sentence = text[s:e]
         if not _DIGIT.search(sentence) and not _NUMBER_WORDS.intersection(sentence.lower().split()):

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from dataclasses import dataclass
 
-from ..dates import find_dates, resolve
+from ..dates import dates_in, resolve
 from ..kb import KnowledgeBase
 from ..models import Claim, ClaimKind, PublishedWindow, WindowBasis, WindowEvidence
 from .base import tense
@@ -83,20 +82,18 @@ def org_compatible(kb: KnowledgeBase, holding_org: str | None, claimed: set[str]
     return all(kb.entities[c].type != kind for c in claimed if c in kb.entities)
 
 
-_BODY_NAMES: dict[int, frozenset[str]] = {}
+def _body_names(kb: KnowledgeBase) -> frozenset[str]:
+    from ..text import fold_name
+
+    return frozenset(fold_name(n) for e in kb.entities.values() if e.type.value not in ("person", "country", "place")
+                     for n in (e.name, *e.aliases, *e.acronyms))
 
 
 def _names_a_body(kb: KnowledgeBase, c: Claim) -> bool:
     """Whether an event mention's words are also an organization's name or acronym."""
     from ..text import fold_name
 
-    names = _BODY_NAMES.get(id(kb))
-    if names is None:
-        names = frozenset(fold_name(n) for e in kb.entities.values() if e.type.value not in ("person", "country", "place")
-                          for n in (e.name, *e.aliases, *e.acronyms))
-        _BODY_NAMES.clear()
-        _BODY_NAMES[id(kb)] = names
-    return fold_name(c.subject.text) in names
+    return fold_name(c.subject.text) in kb.derived("body-names", _body_names)
 
 
 _SUCCEEDED = re.compile(r"\bwho (?:recently )?(?:succeeded|replaced|took over from)\b", re.I)
@@ -107,7 +104,7 @@ def _recent(c: Claim) -> int | None:
     """How many days after the event a relative date ("last week", "on Tuesday") places the article."""
     if c.object is None:
         return None
-    found = find_dates(c.object.text)
+    found = dates_in(c.object.text)
     if not found:
         return None
     m = found[0]
@@ -182,7 +179,7 @@ def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
             ev = min(evs, key=lambda e: e.period.start.earliest)
             out.append(Constraint(((ev.period.start.earliest, as_of),), 0.8, c, f"refers to {ev.names[0]} ({ev.period}) as past", f"event:{ev.id}"))
         elif c.kind is ClaimKind.date and c.qualifiers.tense == "past":
-            found = find_dates(c.provenance.quote)
+            found = dates_in(c.provenance.quote)
             if not found or found[0].year is None:
                 continue
             m = found[0]
@@ -238,4 +235,4 @@ def infer_window(kb: KnowledgeBase, claims: list[Claim]) -> tuple[PublishedWindo
     return PublishedWindow(earliest=lo, latest=hi, basis=WindowBasis.inferred, evidence=evidence), clashes
 
 
-__all__ = ["Constraint", "infer_window", "office_holdings", "tense"]
+__all__ = ["Constraint", "infer_window", "office_holdings", "org_compatible"]

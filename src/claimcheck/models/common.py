@@ -131,12 +131,6 @@ class Period(Model):
         hi = self.end.latest if self.end else open_end
         return lo, hi
 
-    def strict_bounds(self, open_end: dt.date) -> tuple[dt.date, dt.date]:
-        """The narrowest range the period certainly covers (latest possible start to earliest possible end)."""
-        lo = self.start.latest if self.start else dt.date(1900, 1, 1)
-        hi = self.end.earliest if self.end else open_end
-        return lo, hi
-
     def __str__(self) -> str:
         return f"{self.start or '…'} to {self.end or 'present'}"
 

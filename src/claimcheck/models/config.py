@@ -13,6 +13,4 @@ class Config(Model):
     packs: tuple[str, ...] = ("rules/libya",)
     fail_on: Severity = Field(default=Severity.error, alias="fail-on")
     baseline: str | None = None
-    formats: tuple[str, ...] = ("text", "json", "markdown", "html", "sarif", "github")
     cache_dir: str | None = Field(default=".claimcheck-cache", alias="cache-dir")
-    reports_dir: str = Field(default="reports", alias="reports-dir")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..boilerplate import is_excluded
 from ..kb import KnowledgeBase
 from ..models import Document, Extractor, Span
-from ..text import LineIndex, fold_name, sentences
+from ..text import LineIndex, fold_name, lower, sentences
 from .gazetteer import ACRONYM, PERSON, SURNAME, Hit, gazetteer_for
 
 
@@ -41,6 +41,7 @@ class Context:
     doc: Document
     kb: KnowledgeBase
     extractor: Extractor
+    low: str = ""  # the text lower-cased, offsets unchanged (`text.lower`)
     hits: list[Hit] = field(default_factory=list)
     sents: list[tuple[int, int]] = field(default_factory=list)
     lines: LineIndex | None = None
@@ -53,6 +54,7 @@ class Context:
     def build(cls, doc: Document, kb: KnowledgeBase, extractor: Extractor) -> "Context":
         ctx = cls(doc=doc, kb=kb, extractor=extractor)
         text = doc.text
+        ctx.low = lower(text)
         ctx.lines = LineIndex(text)
         ctx.sents = _trim_excluded(text, sentences(text, doc.body_start), doc.excluded)
         ctx.hits = [h for h in gazetteer_for(kb).find(text, doc.body_start) if not is_excluded(doc.excluded, h.start, h.end)]

@@ -12,18 +12,18 @@ from .base import make_claim, tense
 from .context import Context
 from .gazetteer import EVENT
 
-# trigger words -> knowledge-base event types they can refer to
+# trigger words -> knowledge-base event types they can refer to (run on lower-cased text)
 TRIGGERS: dict[str, re.Pattern[str]] = {
-    "conference": re.compile(r"\b(?:conferences?|summits?|talks|forum)\b", re.I),
-    "attack": re.compile(r"\b(?:attacks?|bomb(?:ing)?s?|explosions?|blasts?|air ?strikes?|shelling|assault|suicide)\b", re.I),
-    "election": re.compile(r"\b(?:elections?|polls?|vote|ballot)\b", re.I),
-    "ceasefire": re.compile(r"\b(?:cease-?fire|truce)\b", re.I),
-    "offensive": re.compile(r"\b(?:offensive|assault on|campaign)\b", re.I),
-    "agreement": re.compile(r"\b(?:agreement|accord|memorandum|deal|mou)\b", re.I),
+    "conference": re.compile(r"\b(?:conferences?|summits?|talks|forum)\b"),
+    "attack": re.compile(r"\b(?:attacks?|bomb(?:ing)?s?|explosions?|blasts?|air ?strikes?|shelling|assault|suicide)\b"),
+    "election": re.compile(r"\b(?:elections?|polls?|vote|ballot)\b"),
+    "ceasefire": re.compile(r"\b(?:cease-?fire|truce)\b"),
+    "offensive": re.compile(r"\b(?:offensive|assault on|campaign)\b"),
+    "agreement": re.compile(r"\b(?:agreement|accord|memorandum|deal|mou)\b"),
 }
 
 
-_ANY_TRIGGER = re.compile("|".join(f"(?:{p.pattern})" for p in TRIGGERS.values()))  # run on lower-cased text
+_ANY_TRIGGER = re.compile("|".join(f"(?:{p.pattern})" for p in TRIGGERS.values()))
 
 
 def extract_dates(ctx: Context) -> tuple[list, dict[tuple[int, int], list[DateMention]]]:
@@ -59,21 +59,22 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     claims = []
     pub = ctx.doc.published
     main_place = _main_country(ctx)
+    keywords = kb.derived("event-keywords", _keyword_patterns)
     for s, e in ctx.sents:
-        sentence = text[s:e]
+        low = ctx.low[s:e]
         hits = ctx.hits_in(s, e)
-        if not _ANY_TRIGGER.search(sentence.lower()) and not any(h.kind == EVENT for h in hits):
+        if not _ANY_TRIGGER.search(low) and not any(h.kind == EVENT for h in hits):
             continue
         # a place named as a time anchor ("a few days before Berlin") is not where this sentence's event is
         place_ids = {i for h in hits if not _TIME_ANCHOR.search(text, max(s, h.start - 14), h.start) for i in h.ids} | main_place
         anchors: list[tuple[int, int, str, frozenset[str]]] = [(h.start, h.end, "name", h.ids) for h in hits if h.kind == EVENT]
         for etype, trig in TRIGGERS.items():
-            for m in trig.finditer(sentence):
+            for m in trig.finditer(low):
                 a, b = s + m.start(), s + m.end()
                 if any(x < b and a < y for x, y, _, _ in anchors):
                     continue
                 ids = frozenset(ev.id for ev in kb.events.values() if ev.type == etype and ev.place in place_ids)
-                keyed = frozenset(i for i in ids if any(re.search(rf"\b{re.escape(k)}", sentence, re.I) for k in kb.events[i].keywords))
+                keyed = frozenset(i for i in ids if keywords[i].search(low))
                 if keyed:
                     anchors.append((a, b, etype + "+keyed", keyed))  # keywords narrow the candidates
                 elif ids:
@@ -117,6 +118,11 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     extra=ev_id or f"{how}:{','.join(sorted(ids))}",
                 ))
     return claims
+
+
+def _keyword_patterns(kb) -> dict[str, re.Pattern[str]]:
+    """Per event, one pattern for its keywords at a word start (on lower-cased text); never matches if none."""
+    return {ev.id: re.compile("|".join(rf"\b{re.escape(k.lower())}" for k in ev.keywords) or r"(?!)") for ev in kb.events.values()}
 
 
 _GAP_AFTER = re.compile(

@@ -43,6 +43,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_DIGIT = re.compile(r"\d")
+_NEEDS_DIGIT = {"iso", "dmy", "mdy", "dm", "md", "season", "my", "half", "year"}  # most sentences have no digit
 _WORDS_OK = {"spring", "summer", "autumn", "fall", "winter", "first", "second", "last", "next", "this", "past"}
 
 
@@ -98,7 +100,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     end = len(text) if end is None else end
     found: list[DateMention] = []
     taken = bytearray(end - start + 1)
+    digits = _DIGIT.search(text, start, end) is not None
     for form, rx in _PATTERNS:
+        if not digits and form in _NEEDS_DIGIT:
+            continue
         for m in rx.finditer(text, start, end):
             s, e = m.span()
             if not _starts_word(text, s, form):

@@ -6,7 +6,7 @@ import hashlib
 import re
 from functools import lru_cache
 
-from ..models import Attribution, Claim, ClaimKind, Mention, Qualifiers, TimeRef
+from ..models import Attribution, Claim, ClaimKind, Mention, Precision, Qualifiers, TimeRef
 from ..text import lower
 from .context import Context
 
@@ -84,7 +84,7 @@ def tense(sentence: str) -> str:
     return "present"
 
 
-_EMPTY = Qualifiers()
+_EMPTY = Qualifiers.trusted()
 _OUTLET = Attribution(asserter="outlet")
 
 
@@ -108,5 +108,5 @@ def make_claim(
 def publication_time(ctx: Context) -> TimeRef | None:
     w = ctx.doc.published
     if w.earliest and w.latest:
-        return TimeRef(earliest=w.earliest, latest=w.latest, precision="day", basis="publication")
+        return TimeRef.trusted(earliest=w.earliest, latest=w.latest, precision=Precision.day, basis="publication")
     return None

@@ -47,8 +47,10 @@ class Context:
     lines: LineIndex | None = None
     people: dict[int, str] = field(default_factory=dict)  # hit start -> resolved person id
     extended: dict[int, int] = field(default_factory=dict)  # surname hit start -> start of the full name
+    memo: dict = field(default_factory=dict)  # per-document results extractors share (`org_pairs`, ...)
     _starts: list[int] | None = None
     _hit_starts: list[int] | None = None
+    _by_start: dict[int, list[Hit]] | None = None
 
     @classmethod
     def build(cls, doc: Document, kb: KnowledgeBase, extractor: Extractor) -> "Context":
@@ -128,10 +130,22 @@ class Context:
             return self.sents[i]
         return (offset, offset)
 
-    def hits_in(self, start: int, end: int) -> list[Hit]:
+    def first_hit_from(self, start: int) -> int:
+        """Index of the first hit that starts at or after `start`."""
         if self._hit_starts is None:
             self._hit_starts = [h.start for h in self.hits]
-        i = bisect.bisect_left(self._hit_starts, start)
+        return bisect.bisect_left(self._hit_starts, start)
+
+    def hits_at(self, start: int) -> list[Hit]:
+        """The hits that start exactly at `start`."""
+        if self._by_start is None:
+            self._by_start = {}
+            for h in self.hits:
+                self._by_start.setdefault(h.start, []).append(h)
+        return self._by_start.get(start, [])
+
+    def hits_in(self, start: int, end: int) -> list[Hit]:
+        i = self.first_hit_from(start)
         out = []
         while i < len(self.hits) and self.hits[i].start < end:
             if self.hits[i].end <= end:

@@ -44,8 +44,8 @@ def extract_dates(ctx: Context) -> tuple[list, dict[tuple[int, int], list[DateMe
         by_sentence[(s, e)] = mentions
         for m in mentions:
             claims.append(make_claim(
-                ctx, ClaimKind.date, m.start, m.end, subject=Mention(text=m.text), predicate=m.form,
-                qualifiers=Qualifiers(tense=tense(text[s:e])), confidence=0.9,
+                ctx, ClaimKind.date, m.start, m.end, subject=Mention.trusted(text=m.text), predicate=m.form,
+                qualifiers=Qualifiers.trusted(tense=tense(text[s:e])), confidence=0.9,
             ))
     return claims, by_sentence
 
@@ -60,6 +60,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     pub = ctx.doc.published
     main_place = _main_country(ctx)
     keywords = kb.derived("event-keywords", _keyword_patterns)
+    by_type = kb.derived("events-by-type", _events_by_type)
     for s, e in ctx.sents:
         low = ctx.low[s:e]
         hits = ctx.hits_in(s, e)
@@ -73,7 +74,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                 a, b = s + m.start(), s + m.end()
                 if any(x < b and a < y for x, y, _, _ in anchors):
                     continue
-                ids = frozenset(ev.id for ev in kb.events.values() if ev.type == etype and ev.place in place_ids)
+                ids = frozenset(i for i, place in by_type.get(etype, ()) if place in place_ids)
                 keyed = frozenset(i for i in ids if keywords[i].search(low))
                 if keyed:
                     anchors.append((a, b, etype + "+keyed", keyed))  # keywords narrow the candidates
@@ -109,15 +110,23 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
             when = "past" if _AFTER_EVENT.search(text, max(s, a - 40), a) else tense(local)
             for ev_id in chosen:
                 claims.append(make_claim(
-                    ctx, ClaimKind.event, a, b, subject=Mention(text=text[a:b], id=ev_id, start=a, end=b),
+                    ctx, ClaimKind.event, a, b, subject=Mention.trusted(text=text[a:b], id=ev_id, start=a, end=b),
                     predicate="scheduled" if when == "future" or "scheduled" in local.lower() else "occurred",
-                    object=Mention(text=date.text, start=date.start, end=date.end) if date else None,
-                    qualifiers=Qualifiers(tense=when, place=_place(ctx, hits, ids) if ev_id is None else None,
+                    object=Mention.trusted(text=date.text, start=date.start, end=date.end) if date else None,
+                    qualifiers=Qualifiers.trusted(tense=when, place=_place(ctx, hits, ids) if ev_id is None else None,
                                           role=how.removesuffix("+keyed") if ev_id is None else None),
                     confidence=0.9 if how == "name" else 0.75 if how.endswith("+keyed") else 0.6,
                     extra=ev_id or f"{how}:{','.join(sorted(ids))}",
                 ))
     return claims
+
+
+def _events_by_type(kb) -> dict[str, list[tuple[str, str]]]:
+    """Knowledge-base events by type, as (id, place)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for ev in kb.events.values():
+        out.setdefault(ev.type, []).append((ev.id, ev.place))
+    return out
 
 
 def _keyword_patterns(kb) -> dict[str, re.Pattern[str]]:
@@ -168,7 +177,7 @@ def _place(ctx: Context, hits, ids) -> Mention | None:
     for h in hits:
         common = set(h.ids) & places
         if common:
-            return Mention(text=ctx.doc.text[h.start:h.end], id=sorted(common)[0], start=h.start, end=h.end)
+            return Mention.trusted(text=ctx.doc.text[h.start:h.end], id=sorted(common)[0], start=h.start, end=h.end)
     return None
 
 

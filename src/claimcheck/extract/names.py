@@ -10,7 +10,25 @@ from .context import Context
 from .gazetteer import ACRONYM, DEMONYM, ENTITY, EVENT, PERSON, SURNAME, TITLE
 
 _TOKEN = r"[A-Z][a-z\u00c0-\u024f'\u2019]+(?:-[A-Z]?[a-z\u00c0-\u024f'\u2019]+)*"
-_CANDIDATE = re.compile(rf"(?<![\w-])(?:{_TOKEN})(?:\s+(?:(?:al|el|Al|El|bin|ben|abu|Abu|de|di|van|von)[\s-])?{_TOKEN}){{1,3}}(?![\w-])")
+# No look-behind at the start (the scan then skips fast to capital letters); the word start is checked in
+# `_candidates`.
+_CANDIDATE = re.compile(rf"{_TOKEN}(?:\s+(?:(?:al|el|Al|El|bin|ben|abu|Abu|de|di|van|von)[\s-])?{_TOKEN}){{1,3}}(?![\w-])")
+_WORD = re.compile(r"\S+")
+
+
+def _candidates(text: str, s: int, e: int):
+    """Runs of two to four capitalised words in [s, e) that start a word."""
+    pos = s
+    while True:
+        m = _CANDIDATE.search(text, pos, e)
+        if m is None:
+            return
+        a = m.start()
+        if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "_-"):
+            pos = a + 1
+            continue
+        yield m
+        pos = m.end()
 # Capitalised words that start sentences or name things other than people
 _STOP = {
     "The", "A", "An", "In", "On", "At", "For", "During", "Since", "After", "Before", "This", "That", "These", "Those",
@@ -41,16 +59,16 @@ def extract_names(ctx: Context) -> list:
             if h.kind == PERSON or (h.kind == SURNAME and start != h.start and ctx.person_id(h)):
                 claims.append(make_claim(
                     ctx, ClaimKind.person_name, start, h.end,
-                    subject=Mention(text=text[start:h.end], id=ctx.person_id(h), start=start, end=h.end),
+                    subject=Mention.trusted(text=text[start:h.end], id=ctx.person_id(h), start=start, end=h.end),
                     predicate="named", confidence=0.95 if h.kind == PERSON else 0.85,
                 ))
                 covered_people[start:h.end] = b"\x01" * (h.end - start)
         words = [w for w in text[s:e].split() if w[:1].isalpha()]
         if len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
             continue  # a headline in title case: capitalised words are not names there
-        for m in _CANDIDATE.finditer(text, s, e):
+        for m in _candidates(text, s, e):
             # drop title and function words at the edges ("Interior Minister Matteo Piantedosi")
-            toks = [(t.start() + m.start(), t.end() + m.start(), t.group()) for t in re.finditer(r"\S+", m.group())]
+            toks = [(t.start(), t.end(), t.group()) for t in _WORD.finditer(text, m.start(), m.end())]
             while toks and toks[0][2] in _STOP:
                 toks.pop(0)
             while toks and toks[-1][2] in _STOP:
@@ -67,7 +85,7 @@ def extract_names(ctx: Context) -> list:
             if 1 in covered[a0:b0] or 1 in covered_people[a0:b0]:
                 continue
             claims.append(make_claim(
-                ctx, ClaimKind.person_name, a0, b0, subject=Mention(text=text[a0:b0], start=a0, end=b0),
+                ctx, ClaimKind.person_name, a0, b0, subject=Mention.trusted(text=text[a0:b0], start=a0, end=b0),
                 predicate="named", confidence=0.5,
             ))
     return claims

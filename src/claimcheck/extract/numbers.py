@@ -20,11 +20,12 @@ _CURRENCY = {"€": "EUR", "$": "USD", "£": "GBP", "us$": "USD", "usd": "USD", 
 _WORD_ALTS = "|".join(sorted(_WORDS, key=len, reverse=True))
 # Two scans: figures in digits (a currency before, a scale after), and number words, the second only
 # where the text has one (the word alternation is the slow part of a scan).
+# The figure pattern starts on a digit (a fast scan); a currency sign before it is looked up behind.
 NUMBER = re.compile(
-    r"(?P<cur>[\u20ac$\u00a3]|US\$|USD\s|EUR\s)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|bn|m|k)\b)?"
 )
+_CURRENCY_BEFORE = re.compile(r"(?:[\u20ac$\u00a3]|US\$|USD\s|EUR\s)$")
 NUMBER_WORD = re.compile(r"\b(?P<word>" + _WORD_ALTS + r")\b(?:\s(?P<wscale>thousand|million|billion)\b)?", re.I)
 _WORD_SET = {w for phrase in _WORDS for w in phrase.split()}
 
@@ -65,34 +66,37 @@ def find_numbers(text: str, start: int, end: int) -> list[Number]:
         matches += NUMBER_WORD.finditer(text, start, end)
         matches.sort(key=lambda m: m.start())
     for m in matches:
+        m_start, cur = m.start(), None
         if m.groupdict().get("word"):
             value = float(_WORDS[m.group("word").lower()]) * _SCALES.get((m.group("wscale") or "").lower(), 1)
         else:
+            c = _CURRENCY_BEFORE.search(text, max(start, m_start - 4), m_start)
+            if c is not None:
+                m_start, cur = c.start(), c.group()
             raw = m.group("num").replace(",", "")
             value = float(raw) * _SCALES.get((m.group("scale") or "").lower(), 1)
-            if not m.group("scale") and not m.group("cur") and _YEAR.fullmatch(raw):
+            if not m.group("scale") and not cur and _YEAR.fullmatch(raw):
                 continue  # a year
             nxt = text[m.end():m.end() + 12]
-            prv = text[max(start, m.start() - 12):m.start()]
+            prv = text[max(start, m_start - 12):m_start]
             if _NOT_COUNT_AFTER.match(nxt) or _NOT_COUNT_BEFORE.search(prv):
                 continue
             if _MONTH_AFTER.match(nxt):
                 continue
-        cur = m.groupdict().get("cur")
         currency = _CURRENCY.get(cur.strip().lower()) if cur else None
         if currency is None:
             after = _CURRENCY_AFTER.match(text, m.end(), m.end() + 10)
             currency = _CURRENCY.get(after.group(1).lower()) if after else None
         approx = Approximation.exact
-        before = text[max(start, m.start() - 25):m.start()]
+        before = text[max(start, m_start - 25):m_start]
         for rx, a in _APPROX:
             if rx.search(before):
                 approx = a
                 break
         prev = out[-1] if out else None
-        if prev is not None and prev.upper is None and _RANGE.fullmatch(text, prev.end, m.start()) and value > prev.value:
+        if prev is not None and prev.upper is None and _RANGE.fullmatch(text, prev.end, m_start) and value > prev.value:
             # "700,000 to one million", "between 2,000 and 3,000": one figure with a range
             out[-1] = Number(prev.start, m.end(), prev.value, prev.currency or currency, prev.approximation, value)
             continue
-        out.append(Number(m.start(), m.end(), value, currency, approx))
+        out.append(Number(m_start, m.end(), value, currency, approx))
     return out

@@ -21,7 +21,7 @@ _ROLE = re.compile(
 )
 _ROLE_NAMES = {"newly appointed": "new", "newly named": "new", "served as": "former", "had been": "former", "was then": "former", "previously": "former", "ex": "former"}
 _ROLE_AFTER = re.compile(r"-?(designate|elect)\b", re.I)
-_COUNTERPART = re.compile(r"\b(?:counterpart|opposite number)\b(?!s)", re.I)  # plural lists pair people we cannot pair
+_COUNTERPART = re.compile(r"\b(?:counterpart|opposite number)\b(?!s)")  # lower-cased text; plural lists pair people we cannot pair
 _LED_GAP = re.compile(r"\s*,?\s*")
 _LED_BY = re.compile(r"\b(?:led|headed|chaired|commanded|run|presided(?: over)?)\s+by\s+", re.I)
 _WHO_HEADS = re.compile(r"\s*,?\s*who\s+(?:heads|leads|chairs|commands|runs|headed|led|chaired|commanded)\s+(?:the\s+)?", re.I)
@@ -58,16 +58,18 @@ def _person_at(ctx: Context, pos: int, limit: int = 3) -> tuple[Mention, int] | 
     text = ctx.doc.text
     m = _LEAD[limit].match(text, pos)
     at = m.end() if m else pos
-    for h in ctx.hits:
+    hits = ctx.hits
+    for i in range(ctx.first_hit_from(at), len(hits)):  # a full name's start is at or before its surname hit
+        h = hits[i]
         start = ctx.extended.get(h.start, h.start)
         if start == at and h.kind in _PERSON_KINDS:
-            return Mention(text=text[start:h.end], id=ctx.person_id(h), start=start, end=h.end), h.end
+            return Mention.trusted(text=text[start:h.end], id=ctx.person_id(h), start=start, end=h.end), h.end
         if start > at + 40:
             break
     n = _NAME.match(text, at)
     if n and n.group().split()[0] not in _NOT_NAMES and "\n" not in n.group():
         # trim words that belong to the next clause ("Bashagha met") - keep capitalised tokens only
-        return Mention(text=n.group(), id=None, start=n.start(), end=n.end()), n.end()
+        return Mention.trusted(text=n.group(), id=None, start=n.start(), end=n.end()), n.end()
     return None
 
 
@@ -102,12 +104,12 @@ def _qualifiers(ctx: Context, start: int, end: int, pairs, attached: bool = Fals
         if h.kind == DEMONYM or (h.kind in (ENTITY, ACRONYM) and any(ctx.kb.entities[i].type is not EntityType.person for i in h.ids)):
             ident = next(iter(sorted(h.ids))) if len(h.ids) == 1 else None
             if h.kind == ACRONYM and org is not None and org.id is not None and acr is None:
-                acr = Mention(text=ctx.doc.text[h.start:h.end], id=ident, start=h.start, end=h.end)
+                acr = Mention.trusted(text=ctx.doc.text[h.start:h.end], id=ident, start=h.start, end=h.end)
                 continue
-            org = Mention(text=ctx.doc.text[h.start:h.end], id=ident, start=h.start, end=h.end)
+            org = Mention.trusted(text=ctx.doc.text[h.start:h.end], id=ident, start=h.start, end=h.end)
             if h.start in pairs and pairs[h.start][1] is not None:
                 a = pairs[h.start][1]
-                acr = Mention(text=ctx.doc.text[a.start:a.end], id=next(iter(sorted(a.ids))) if len(a.ids) == 1 else None, start=a.start, end=a.end)
+                acr = Mention.trusted(text=ctx.doc.text[a.start:a.end], id=next(iter(sorted(a.ids))) if len(a.ids) == 1 else None, start=a.start, end=a.end)
     return org, acr
 
 
@@ -136,7 +138,7 @@ def extract_offices(ctx: Context) -> list:
     pairs = org_pairs(ctx)
     last_title: Hit | None = None
     title_hits = [h for h in ctx.hits if h.kind == TITLE]
-    counterpart = [Hit(m.start(), m.end(), TITLE, frozenset()) for m in _COUNTERPART.finditer(text, ctx.doc.body_start)]
+    counterpart = [Hit(m.start(), m.end(), TITLE, frozenset()) for m in _COUNTERPART.finditer(ctx.low, ctx.doc.body_start)]
     for t in sorted(title_hits + counterpart, key=lambda h: h.start):
         if not t.ids:  # "counterpart": the title last named
             if last_title is None:
@@ -161,7 +163,7 @@ def extract_offices(ctx: Context) -> list:
         pos = t.end
         m = _OF.match(text, pos)
         if m:
-            nxt = [h for h in ctx.hits if h.start == m.end() and h.kind in (ENTITY, ACRONYM, DEMONYM)]
+            nxt = [h for h in ctx.hits_at(m.end()) if h.kind in (ENTITY, ACRONYM, DEMONYM)]
             if nxt:
                 h = nxt[0]
                 o2, a2 = _qualifiers(ctx, h.start, h.end, pairs)
@@ -188,7 +190,7 @@ def extract_offices(ctx: Context) -> list:
         if after and (before is None or "," not in text[pos:after[0].start]):
             person = after[0]
         elif before is not None:
-            person = Mention(text=text[before.start:before.end], id=ctx.person_id(before), start=before.start, end=before.end)
+            person = Mention.trusted(text=text[before.start:before.end], id=ctx.person_id(before), start=before.start, end=before.end)
             if org is None:
                 org, acr = _qualifiers(ctx, before.end, t.start, pairs)
         if person is None:
@@ -209,8 +211,8 @@ def extract_offices(ctx: Context) -> list:
             start = t.start
         claims.append(make_claim(
             ctx, ClaimKind.office_holding, start, end, subject=person, predicate="holds-office",
-            object=Mention(text=text[t.start:t.end], id=",".join(sorted(t.ids)), start=t.start, end=t.end),
-            qualifiers=Qualifiers(organization=org, acronym=acr, role=role), confidence=0.7 if is_counterpart else 0.85,
+            object=Mention.trusted(text=text[t.start:t.end], id=",".join(sorted(t.ids)), start=t.start, end=t.end),
+            qualifiers=Qualifiers.trusted(organization=org, acronym=acr, role=role), confidence=0.7 if is_counterpart else 0.85,
         ))
     claims.extend(_leadership(ctx, pairs))
     claims.extend(_portfolio_lists(ctx))
@@ -219,9 +221,8 @@ def extract_offices(ctx: Context) -> list:
 
 _PORTFOLIO = r"(?:foreign affairs|home affairs|internal affairs|interior|defen[cs]e|foreign|justice|finance|oil|health|economy)"
 _MINISTERS_OF = re.compile(
-    rf"\b[Mm]inisters\s+of\s+(?:the\s+)?(?P<ports>{_PORTFOLIO}(?:\s*,\s*(?:the\s+)?{_PORTFOLIO})*,?\s+and\s+(?:the\s+)?{_PORTFOLIO})\s*,\s*",
-    re.I,
-)
+    rf"\bministers\s+of\s+(?:the\s+)?(?P<ports>{_PORTFOLIO}(?:\s*,\s*(?:the\s+)?{_PORTFOLIO})*,?\s+and\s+(?:the\s+)?{_PORTFOLIO})\s*,\s*"
+)  # on lower-cased text
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
@@ -230,9 +231,9 @@ def _portfolio_lists(ctx: Context) -> list:
     text = ctx.doc.text
     kb = ctx.kb
     claims = []
-    for m in _MINISTERS_OF.finditer(text, ctx.doc.body_start):
+    for m in _MINISTERS_OF.finditer(ctx.low, ctx.doc.body_start):
         ports = [(p.start() + m.start("ports"), p.end() + m.start("ports"), p.group())
-                 for p in re.finditer(_PORTFOLIO, m.group("ports"), re.I)]
+                 for p in re.finditer(_PORTFOLIO, m.group("ports"))]
         people, pos = [], m.end()
         for _ in ports:
             found = _person_at(ctx, pos, 0)
@@ -249,8 +250,8 @@ def _portfolio_lists(ctx: Context) -> list:
                 continue
             claims.append(make_claim(
                 ctx, ClaimKind.office_holding, person.start, person.end, subject=person, predicate="holds-office",
-                object=Mention(text=text[ps:pe], id=",".join(sorted(ids)), start=ps, end=pe),
-                qualifiers=Qualifiers(), confidence=0.75, extra=f"list:{ps}",
+                object=Mention.trusted(text=text[ps:pe], id=",".join(sorted(ids)), start=ps, end=pe),
+                qualifiers=Qualifiers.trusted(), confidence=0.75, extra=f"list:{ps}",
             ))
     return claims
 
@@ -289,14 +290,14 @@ def _leadership(ctx: Context, pairs) -> list:
         if not found:
             continue
         person, pend = found
-        org = Mention(text=text[h.start:h.end], id=next(iter(sorted(h.ids))) if len(h.ids) == 1 else None, start=h.start, end=h.end)
+        org = Mention.trusted(text=text[h.start:h.end], id=next(iter(sorted(h.ids))) if len(h.ids) == 1 else None, start=h.start, end=h.end)
         acr = None
         if h.start in pairs and pairs[h.start][1] is not None:
             a = pairs[h.start][1]
-            acr = Mention(text=text[a.start:a.end], id=next(iter(sorted(a.ids))) if len(a.ids) == 1 else None, start=a.start, end=a.end)
+            acr = Mention.trusted(text=text[a.start:a.end], id=next(iter(sorted(a.ids))) if len(a.ids) == 1 else None, start=a.start, end=a.end)
         claims.append(make_claim(
             ctx, ClaimKind.leadership, h.start, pend, subject=person, predicate="leads", object=org,
-            qualifiers=Qualifiers(organization=org, acronym=acr), confidence=0.8,
+            qualifiers=Qualifiers.trusted(organization=org, acronym=acr), confidence=0.8,
         ))
     # "<person>, who heads <body>"
     for h in ctx.hits:
@@ -305,14 +306,14 @@ def _leadership(ctx: Context, pairs) -> list:
         m = _WHO_HEADS.match(text, h.end)
         if not m:
             continue
-        nxt = [x for x in ctx.hits if x.start == m.end() and x.kind in (ENTITY, ACRONYM)]
+        nxt = [x for x in ctx.hits_at(m.end()) if x.kind in (ENTITY, ACRONYM)]
         if not nxt:
             continue
         o = nxt[0]
         if re.match(r"['\u2019]s\s+\w", text[o.end:o.end + 6]):
             continue  # "who heads the NTC's executive board": a part of the body, not the body
-        org = Mention(text=text[o.start:o.end], id=next(iter(sorted(o.ids))) if len(o.ids) == 1 else None, start=o.start, end=o.end)
-        person = Mention(text=text[h.start:h.end], id=ctx.person_id(h), start=h.start, end=h.end)
+        org = Mention.trusted(text=text[o.start:o.end], id=next(iter(sorted(o.ids))) if len(o.ids) == 1 else None, start=o.start, end=o.end)
+        person = Mention.trusted(text=text[h.start:h.end], id=ctx.person_id(h), start=h.start, end=h.end)
         claims.append(make_claim(ctx, ClaimKind.leadership, h.start, o.end, subject=person, predicate="leads", object=org,
-                                 qualifiers=Qualifiers(organization=org), confidence=0.8))
+                                 qualifiers=Qualifiers.trusted(organization=org), confidence=0.8))
     return claims

@@ -18,6 +18,8 @@ ORG_TYPES = {t for t in EntityType} - {EntityType.person, EntityType.country, En
 
 def org_pairs(ctx: Context) -> dict[int, tuple[Hit, Hit | None, str | None]]:
     """Name hits (by start) paired with the acronym written right after them: (name, acronym hit, acronym text)."""
+    if "org_pairs" in ctx.memo:
+        return ctx.memo["org_pairs"]
     text = ctx.doc.text
     out: dict[int, tuple[Hit, Hit | None, str | None]] = {}
     hits = ctx.hits
@@ -31,6 +33,7 @@ def org_pairs(ctx: Context) -> dict[int, tuple[Hit, Hit | None, str | None]]:
         m = _ACR_TEXT.match(re.sub(r"^['\u2019]s", "  ", text[h.end:h.end + 24]))
         if m and m.group(1).isupper():
             out[h.start] = (h, None, m.group(1))
+    ctx.memo["org_pairs"] = out
     return out
 
 
@@ -49,15 +52,15 @@ def extract_orgs(ctx: Context) -> list:
         if not _is_org(ctx, h):
             continue
         name_id = next(iter(sorted(h.ids))) if len(h.ids) == 1 else None
-        subject = Mention(text=text[h.start:h.end], id=name_id, start=h.start, end=h.end)
+        subject = Mention.trusted(text=text[h.start:h.end], id=name_id, start=h.start, end=h.end)
         if h.start in pairs:
             _, acr_hit, acr_text = pairs[h.start]
             end = (acr_hit.end + 1) if acr_hit else text.index(")", h.end) + 1
             acr_id = next(iter(sorted(acr_hit.ids))) if acr_hit and len(acr_hit.ids) == 1 else None
-            acr = Mention(text=acr_text, id=acr_id, start=acr_hit.start if acr_hit else None, end=acr_hit.end if acr_hit else None)
+            acr = Mention.trusted(text=acr_text, id=acr_id, start=acr_hit.start if acr_hit else None, end=acr_hit.end if acr_hit else None)
             claims.append(make_claim(
                 ctx, ClaimKind.organization_name, h.start, end, subject=subject, predicate="named-with-acronym",
-                qualifiers=Qualifiers(acronym=acr), confidence=0.95,
+                qualifiers=Qualifiers.trusted(acronym=acr), confidence=0.95,
             ))
         else:
             pred = "acronym" if h.kind == ACRONYM else "named"

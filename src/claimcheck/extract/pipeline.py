@@ -6,7 +6,7 @@ import datetime as dt
 
 from ..dates import dates_in, resolve
 from ..kb import KnowledgeBase
-from ..models import Claim, ClaimKind, Document, Extractor, Qualifiers, TimeRef, WindowBasis
+from ..models import Claim, ClaimKind, Document, Extractor, Precision, Qualifiers, TimeRef, WindowBasis
 from .base import tense
 from .context import Context
 from .events import extract_dates, extract_events
@@ -77,7 +77,7 @@ def place_in_time(doc: Document, claims: list[Claim], kb: KnowledgeBase) -> tupl
         doc = doc.model_copy(update={"published": window})
     w = doc.published
     bounds = (w.earliest, w.latest) if w.earliest and w.latest else None
-    publication = TimeRef(earliest=w.earliest, latest=w.latest, precision="day", basis="publication") if bounds else None
+    publication = TimeRef.trusted(earliest=w.earliest, latest=w.latest, precision=Precision.day, basis="publication") if bounds else None
     timed = []
     for c in claims:
         t = _time_of(c, bounds, publication)

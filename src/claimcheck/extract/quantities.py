@@ -113,12 +113,12 @@ def extract_quantities(ctx: Context) -> list:
             place = None
             if places:
                 p = places[0]
-                place = Mention(text=text[p.start:p.end], id=next(iter(sorted(p.ids))), start=p.start, end=p.end)
+                place = Mention.trusted(text=text[p.start:p.end], id=next(iter(sorted(p.ids))), start=p.start, end=p.end)
             claims.append(make_claim(
                 ctx, ClaimKind.quantity, start, end,
-                subject=Mention(text=(phrase if start < num.start else text[num.end:end].strip()) or text[num.start:num.end]), predicate=casualty or ("amount" if num.currency else "count"),
+                subject=Mention.trusted(text=(phrase if start < num.start else text[num.end:end].strip()) or text[num.start:num.end]), predicate=casualty or ("amount" if num.currency else "count"),
                 value=num.value, upper=num.upper, quantity=key,
-                qualifiers=Qualifiers(unit=unit, approximation=num.approximation, place=place, time=publication_time(ctx)),
+                qualifiers=Qualifiers.trusted(unit=unit, approximation=num.approximation, place=place, time=publication_time(ctx)),
                 confidence=0.85 if key else 0.6,
             ))
     return claims

@@ -192,6 +192,22 @@ def test_changing_kb_facts_rechecks_without_re_extracting(tmp_path):
     assert "figure-reference" in rules(before) and "figure-reference" not in rules(after)
 
 
+def test_a_new_version_of_the_code_never_reads_old_claims(tmp_path, packs, monkeypatch):
+    from claimcheck import cache as cache_module
+    from claimcheck.api import check_documents
+    from claimcheck.ingest import read_documents
+
+    docs = read_documents([str(SEEDS)])
+    check_documents(docs, packs, cache=cache_module.ClaimCache(tmp_path / "cache"))
+    same = cache_module.ClaimCache(tmp_path / "cache")
+    check_documents(docs, packs, cache=same)
+    assert (same.hits, same.misses) == (5, 0)
+    monkeypatch.setattr(cache_module, "code_version", lambda: "an-edited-extractor")
+    changed = cache_module.ClaimCache(tmp_path / "cache")
+    check_documents(docs, packs, cache=changed)
+    assert (changed.hits, changed.misses) == (0, 5)
+
+
 def test_output_is_deterministic_across_hash_seeds_and_processes(tmp_path):
     import os
     import subprocess

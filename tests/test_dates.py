@@ -41,3 +41,10 @@ def test_partial_dates_need_a_narrow_window():
 @pytest.mark.parametrize("text", ["700,000 migrants", "May be", "2.5 million", "in 10 years", "page 2021-x"])
 def test_not_dates(text):
     assert not [m for m in find_dates(text) if m.form not in ("year",)] or text == "page 2021-x"
+
+
+def test_partial_dates_resolve_forward_for_what_is_scheduled():
+    m = find_dates("elections scheduled for 24 December")[0]
+    window = (dt.date(2021, 9, 22), dt.date(2021, 9, 22))
+    assert resolve(m, window).earliest == dt.date(2020, 12, 24)  # what happened: the last such day
+    assert resolve(m, window, forward=True).earliest == dt.date(2021, 12, 24)  # what is scheduled: the next one

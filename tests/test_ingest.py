@@ -91,6 +91,7 @@ def test_source_cues(text, outlet):
     ("TRIPOLI, 14 March 2022 (Reuters) - Body.", dt.date(2022, 3, 14)),
     ("Tripoli, March 14, 2022 - Body.", dt.date(2022, 3, 14)),
     ("The conference of 14 March 2022 in Tripoli.", None),
+    ("02 February 2017\n\nHeadline\n\n(ANSAmed) - ROME, FEBRUARY 2 - Body.", dt.date(2017, 2, 2)),  # a date as the first line
 ])
 def test_stated_dates(text, day):
     found = find_stated_date(text)

@@ -161,10 +161,11 @@ def _range(y: int, m: int | None = None, d: int | None = None, d2: int | None = 
     return dt.date(y, m, d), dt.date(y, m, min(d2 or d, last)), Precision.day
 
 
-def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None) -> TimeRef | None:
+def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None, forward: bool = False) -> TimeRef | None:
     """Turn a mention into a day range, using the publication window for partial and relative dates.
 
-    Partial dates ("3 February") take the latest matching date not after the window's end; relative
+    Partial dates ("3 February") take the latest matching date not after the window's end (with `forward`,
+    for what is scheduled, the first one not before the window's start); relative
     ones ("last Saturday", "last month") count back from it. Without a window (or when the window is
     too wide to pin the year), partial and relative dates resolve to None.
     """
@@ -188,6 +189,15 @@ def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None) -> Tim
     if (w_hi - w_lo).days > 200:
         return None
     anchor = w_hi
+    if forward and mention.month is not None and mention.day is not None:
+        for y in (w_lo.year, w_lo.year + 1):
+            try:
+                lo, hi, p = _range(y, mention.month, mention.day, mention.day2)
+            except ValueError:
+                continue
+            if hi >= w_lo:
+                return TimeRef.trusted(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
+        return None
     if mention.month is not None and mention.day is not None:
         for y in (anchor.year, anchor.year - 1):
             try:

@@ -54,9 +54,9 @@ _STAMPS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"^\s*[A-Z]{{2,10}}\s*/\s*(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d)\s*$", re.M), "dmy"),
     # a date alone on one of the first lines: "March 1, 2023", "Tripoli \u2014 October 11, 2013", "20.01.2020",
     # "Tuesday, 14 January 2020, 10:12 by Reuters", "Source: Xinhua| 2021-02-06 04:12:30|Editor: ..."
-    (re.compile(rf"\A(?:[^\n]*\n){{1,8}}?\s*(?:{_PLACE}\s+[\u2013\u2014-]+\s+)?{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d){_END}", re.M), "mdy"),
-    (re.compile(rf"\A(?:[^\n]*\n){{1,8}}?\s*(?:{_PLACE}\s+[\u2013\u2014-]+\s+)?{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d){_END}", re.M), "dmy"),
-    (re.compile(r"\A(?:[^\n]*\n){1,8}?\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\s*$", re.M), "dnumy"),
+    (re.compile(rf"\A(?:[^\n]*\n){{0,8}}?\s*(?:{_PLACE}\s+[\u2013\u2014-]+\s+)?{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d){_END}", re.M), "mdy"),
+    (re.compile(rf"\A(?:[^\n]*\n){{0,8}}?\s*(?:{_PLACE}\s+[\u2013\u2014-]+\s+)?{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d){_END}", re.M), "dmy"),
+    (re.compile(r"\A(?:[^\n]*\n){0,8}?\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\s*$", re.M), "dnumy"),
     (re.compile(r"^\s*Source:\s*[^\n|]{2,40}\|\s*((?:19|20)\d\d)-(\d\d)-(\d\d)\b", re.M), "ymd"),
     # datelines
     (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d){_END}", re.M), "dmy"),

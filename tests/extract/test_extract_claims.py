@@ -29,6 +29,8 @@ def claims(packs, text, kind, published=None):
     ("the Minister of Interior of the Government of National Unity, Khaled Mazen, said.", "mazen", None),
     ("The Deputy Minister of Interior, Khaled Mazen, attended.", "mazen", "deputy"),
     ("Former interior minister Fathi Bashagha spoke.", "bashagha", "former"),
+    # the role word nearest the title counts, not one that qualifies another noun
+    ("The new cabinet is headed by former interior minister Fathi Bashagha.", "bashagha", "former"),
 ])
 def test_office_holding(packs, text, person, role):
     found = claims(packs, text, ClaimKind.office_holding)
@@ -56,6 +58,21 @@ def test_office_qualifier_country(packs):
 ])
 def test_no_office_without_a_person(packs, text):
     assert not claims(packs, text, ClaimKind.office_holding)
+
+
+@pytest.mark.parametrize("text", [
+    # "as <title>, <name>": the title belongs to the person before "as"
+    "The forum picked Abdul Hamid Dbeibah as interim premier, Mohamed al-Menfi to chair the council.",
+    # a headline listing two people: "<title>, <name> <plural verb>"
+    "Libyan Interior Minister, Matteo Piantedosi discuss migration in Rome",
+])
+def test_a_name_after_a_comma_is_not_always_an_apposition(packs, text):
+    assert not [c for c in claims(packs, text, ClaimKind.office_holding) if c.subject.id in ("menfi", "piantedosi")]
+
+
+def test_not_holding_roles_come_first(packs):
+    c = claims(packs, "the Russian candidate for the position of Vice President of Interpol Pyotr Gorodov", ClaimKind.office_holding)
+    assert c and c[0].qualifiers.role == "candidate"
 
 
 @pytest.mark.parametrize("text,name,acr", [
@@ -110,6 +127,15 @@ def test_quantity_near_misses_are_not_the_stock(packs, text):
 def test_casualties(packs):
     cs = claims(packs, "A car bomb killed two police officers and injured five others.", ClaimKind.quantity)
     assert {(c.predicate, c.value) for c in cs} >= {("killed", 2), ("injured", 5)}
+
+
+def test_event_keywords_pick_the_best_fitting_event(packs):
+    # "suicide attack" fits several Tripoli attacks; with "HNEC" in the sentence one fits best, whatever the date
+    text = ("The HNEC chief recalled the suicide attack on its headquarters in Tripoli on 2 May 2019.")
+    found = claims(packs, text, ClaimKind.event, dt.date(2024, 10, 1))
+    dated = [c for c in found if c.object is not None]
+    assert dated and {c.subject.id for c in dated} == {"hnec_attack_2018"}
+    assert dated[0].object.text == "2 May 2019"
 
 
 def test_event_with_date(packs):

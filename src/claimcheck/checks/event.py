@@ -23,6 +23,21 @@ _RESCHEDULED = re.compile(
     r"deferred|brought forward)\b", re.I)
 
 
+def _readings(mention, window, claim) -> list:
+    """The day ranges a date can mean in its article: a day without a year is the last such day for what
+    happened, the next one for what is scheduled, and either when the sentence does not say."""
+    if mention.year is not None or window is None:
+        ref = resolve(mention, window)
+        return [ref] if ref else []
+    if claim.predicate == "scheduled" or claim.qualifiers.tense == "future":
+        ways = (True,)
+    elif claim.qualifiers.tense == "past":
+        ways = (False,)
+    else:
+        ways = (False, True)
+    return [r for r in (resolve(mention, window, forward) for forward in ways) if r is not None]
+
+
 def _first_date(mention_text: str):
     """The first date expression of a mention, and its day range when it gives a year (else None)."""
     found = dates_in(mention_text)
@@ -201,9 +216,9 @@ class EventCheck(BaseCheck):
                     if ctx.source(other.provenance.path) == ctx.source(c.provenance.path):
                         continue
                     fa, fb = dates_in(c.object.text), dates_in(other.object.text)
-                    a = resolve(fa[0], ctx.window(c.provenance.path)) if fa else None
-                    b = resolve(fb[0], ctx.window(other.provenance.path)) if fb else None
-                    if a is None or b is None or (a.earliest <= b.latest and b.earliest <= a.latest):
+                    a = _readings(fa[0], ctx.window(c.provenance.path), c) if fa else []
+                    b = _readings(fb[0], ctx.window(other.provenance.path), other) if fb else []
+                    if not a or not b or any(x.earliest <= y.latest and y.earliest <= x.latest for x in a for y in b):
                         continue
                     result.drafts.append(Draft(
                         claim=c, fields={"event": kb.events[ev_id].names[0], "written": c.object.text, "expected": other.object.text,

@@ -75,7 +75,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                 if any(x < b and a < y for x, y, _, _ in anchors):
                     continue
                 ids = frozenset(i for i, place in by_type.get(etype, ()) if place in place_ids)
-                keyed = frozenset(i for i in ids if keywords[i].search(low))
+                keyed = _best_keyed(ids, keywords, low)
                 if keyed:
                     anchors.append((a, b, etype + "+keyed", keyed))  # keywords narrow the candidates
                 elif ids:
@@ -129,9 +129,17 @@ def _events_by_type(kb) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def _keyword_patterns(kb) -> dict[str, re.Pattern[str]]:
-    """Per event, one pattern for its keywords at a word start (on lower-cased text); never matches if none."""
-    return {ev.id: re.compile("|".join(rf"\b{re.escape(k.lower())}" for k in ev.keywords) or r"(?!)") for ev in kb.events.values()}
+def _keyword_patterns(kb) -> dict[str, list[re.Pattern[str]]]:
+    """Per event, a pattern for each of its keywords at a word start (run on lower-cased text)."""
+    return {ev.id: [re.compile(rf"\b{re.escape(k.lower())}") for k in ev.keywords] for ev in kb.events.values()}
+
+
+def _best_keyed(ids, keywords, low: str) -> frozenset[str]:
+    """The candidate events whose keywords the sentence names most ("suicide attack" fits several attacks,
+    "the HNEC ... suicide attack" one); empty when it names none."""
+    counts = {i: sum(1 for p in keywords[i] if p.search(low)) for i in ids}
+    best = max(counts.values(), default=0)
+    return frozenset(i for i, n in counts.items() if n == best) if best else frozenset()
 
 
 _GAP_AFTER = re.compile(
@@ -139,7 +147,7 @@ _GAP_AFTER = re.compile(
     r"planned|due|slated|opened|began|started|signed|agreed)\s+)?(?:in\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?\s+)?"
     r"(?:on|in|for|of|from|between|at the end of|by)?\s*(?:the\s+)?$"
     # or a chain of place phrases: "attack on the headquarters of the High National Elections Commission in Tripoli on"
-    r"|(?:\s+(?:on|against|at|of|in|near|outside|inside)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'\u2019-]*)*"
+    r"|(?:\s+(?:on|against|at|of|in|near|outside|inside)\s+(?:(?:the|its|their|his|her)\s+)?(?:[A-Z][\w'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'\u2019-]*)*"
     r"(?:\s*\([A-Z]{2,8}\))?|headquarters|offices?|building|compound|premises|centre|center|port|airport)){1,4}\s+(?:on|in)\s+(?:the\s+)?$",
 )
 _TIME_ANCHOR = re.compile(r"\b(?:before|after|since|ahead of|following|until)\s+(?:the\s+)?$", re.I)

@@ -28,6 +28,8 @@ _WHO_HEADS = re.compile(r"\s*,?\s*who\s+(?:heads|leads|chairs|commands|runs|head
 _PERSON_KINDS = (PERSON, SURNAME)
 _NOT_NAMES = {"The", "He", "She", "It", "They", "This", "That", "On", "In", "At", "For", "During", "Minister", "President"}
 
+_AS_BEFORE = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|its|their|new|interim|acting|caretaker|next|future)\s+)*$", re.I)
+_PLURAL_VERB = re.compile(r"\s+(?:discuss|meet|hold|sign|agree|talk|review|vow|pledge|urge|call|seek|hail|stress|reaffirm)\b")
 _TERM_ENDED = re.compile(
     r"[^.;]{0,40}?\bwho\s+[^.;]{0,80}?\b(?:resigned|stepped down|was replaced|was dismissed|was sacked|quit|left (?:office|the post|his post|her post)|was removed)\b",
     re.I,
@@ -43,6 +45,7 @@ def end_of(person: Mention, title: Hit) -> int:
     return max(person.end or title.end, title.end)
 
 
+_NOT_HOLDING = {"candidate", "nominee", "designate", "elect", "late"}
 SKIP_ROLES = {"late", "deputy", "vice", "undersecretary", "under-secretary", "assistant", "candidate", "designate", "nominee",
               "state", "junior", "elect"}
 
@@ -154,7 +157,8 @@ def extract_offices(ctx: Context) -> list:
         cut = max(text.rfind(c, left_start, t.start) for c in (",", ";", ":", '"', "\u201c"))
         left_start = max(left_start, cut + 1)
         left = text[left_start:t.start]
-        roles = [_ROLE_NAMES.get(r.lower().rstrip("-"), r.lower().rstrip("-")) for r in _ROLE.findall(left[-40:])]
+        # nearest the title first: "a new cabinet headed by former minister X" is about a former minister
+        roles = [_ROLE_NAMES.get(r.lower().rstrip("-"), r.lower().rstrip("-")) for r in reversed(_ROLE.findall(left[-40:]))]
         ra = _ROLE_AFTER.match(text, t.end)
         if ra:
             roles.append(ra.group(1).lower())
@@ -176,6 +180,10 @@ def extract_offices(ctx: Context) -> list:
         person = None
         after = _person_at(ctx, pos)
         if after and not (text[pos:after[0].start].strip(" ,") == "" or _ONLY_HONORIFIC.fullmatch(text, pos, after[0].start)):
+            after = None
+        if after and "," in text[pos:after[0].start] and (_AS_BEFORE.search(left) or _PLURAL_VERB.match(text, after[1])):
+            # "picks Dbeibah as premier, Menfi to lead ...": the title is Dbeibah's; "Libyan Interior Minister,
+            # Piantedosi discuss ...": a list of two, not an apposition
             after = None
         before = None
         # "Fathi Bashagha, the interior minister of the GNA": a person right before, across a comma
@@ -200,7 +208,8 @@ def extract_offices(ctx: Context) -> list:
         if _DEATH.search(text, max(sent[0], start_of(person, t) - 60), min(sent[1], end_of(person, t) + 60)):
             roles.insert(0, "late")  # "the death of the Chief of Staff, X, who was killed": no longer in office
         if any(r in SKIP_ROLES for r in roles):
-            role = next(r for r in roles if r in SKIP_ROLES)
+            # not holding any office ("candidate for Vice President") before a lesser office ("vice")
+            role = min((r for r in roles if r in SKIP_ROLES), key=lambda r: r not in _NOT_HOLDING)
         elif roles:
             role = roles[0]
         else:

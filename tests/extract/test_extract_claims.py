@@ -162,3 +162,32 @@ def test_speaker_identification_is_the_outlets_voice(packs):
     text = "Fathi Bashagha said the Government of National Accord (GNA) would resume talks."
     orgs = [c for c in claims(packs, text, ClaimKind.organization_name) if c.predicate == "named-with-acronym"]
     assert orgs and orgs[0].attribution.asserter == "reported" and orgs[0].attribution.who == "Fathi Bashagha"
+
+
+def test_the_minister_is_the_person_named_before(packs):
+    text = ("Interior Minister Khaled Mazen visited Sebha on Monday. The minister said that 700 migrants were detained in "
+            "the city. Ghassan Salame, the UN envoy, arrived later. The envoy told reporters the Berlin conference would be held in January.")
+    _, found, _ = extract_document(doc(text), packs.kb)
+    figure = next(c for c in found if c.kind is ClaimKind.quantity)
+    assert (figure.attribution.asserter, figure.attribution.who) == ("reported", "Khaled Mazen")
+    later = [c for c in found if c.provenance.start > text.index("The envoy") and c.attribution.asserter == "reported"]
+    assert later and all(c.attribution.who == "Ghassan Salame" for c in later)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said that 700 migrants were detained in the city.",  # nobody named before: not resolved
+    "Ghassan Salame arrived. The minister said that 700 migrants were detained in the city.",  # no title named
+])
+def test_the_minister_without_an_antecedent_stays_unresolved(packs, text):
+    figure = next(c for c in claims(packs, text, ClaimKind.quantity))
+    assert figure.attribution.who is None
+
+
+def test_descriptions_that_are_titles_or_appositions_are_not_references_back(packs):
+    from claimcheck.extract.context import Context
+    from claimcheck.extract.pipeline import EXTRACTOR
+
+    text = ("Interior Minister Khaled Mazen visited Sebha. The Minister of Foreign Affairs spoke. "
+            "The minister Fathi Bashagha replied. The minister left.")
+    ctx = Context.build(doc(text), packs.kb, EXTRACTOR)
+    assert [(text[d.start:d.end], d.person) for d in ctx.descriptions] == [("The minister", "mazen")]

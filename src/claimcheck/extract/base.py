@@ -41,12 +41,12 @@ def attribution(ctx: Context, sent: tuple[int, int], start: int, end: int) -> At
     if found is None:
         return _OUTLET
     verb_start, verb_end = s + verb[0], s + verb[1]
-    h = found
+    h_start, h_end, who = found
     # "said the Minister of the Interior of the GNA, Fathi Bashagha" / "Bashagha, the interior minister, said":
     # the words that identify the speaker are the outlet's own, not the speaker's claim
-    if (verb_end <= start and end <= h.end) or (h.start <= start and end <= verb_start):
+    if (verb_end <= start and end <= h_end) or (h_start <= start and end <= verb_start):
         return _OUTLET
-    return Attribution.trusted(asserter="reported", who=ctx.doc.text[h.start:h.end], cue=ctx.doc.text[verb_start:verb_end])
+    return Attribution.trusted(asserter="reported", who=who, cue=ctx.doc.text[verb_start:verb_end])
 
 
 @lru_cache(maxsize=4096)
@@ -57,21 +57,27 @@ def _speech(sentence: str):
     return tuple(q.span() for q in _QUOTES.finditer(sentence)), (m.span() if m else None)
 
 
-def _speaker_hit(ctx: Context, sent: tuple[int, int], start: int, end: int):
-    """The nearest person or body named in the sentence outside the claim's own span."""
+def _speaker_hit(ctx: Context, sent: tuple[int, int], start: int, end: int) -> tuple[int, int, str] | None:
+    """The nearest person or body named in the sentence outside the claim's own span, or a description
+    ("the minister") of a person named earlier: (start, end, who as written)."""
     best = None
     for h in ctx.hits_in(*sent):
         if start <= h.start < end or h.kind in ("title", "demonym", "event"):
             continue
         dist = min(abs(h.start - end), abs(start - h.end))
         if best is None or dist < best[0]:
-            best = (dist, h)
+            best = (dist, (h.start, h.end, ctx.doc.text[h.start:h.end]))
+    for d in ctx.descriptions:
+        if sent[0] <= d.start < sent[1] and not start <= d.start < end:
+            dist = min(abs(d.start - end), abs(start - d.end))
+            if best is None or dist < best[0]:
+                best = (dist, (d.start, d.end, d.name))
     return best[1] if best else None
 
 
 def _speaker(ctx: Context, sent: tuple[int, int], start: int, end: int) -> str | None:
-    h = _speaker_hit(ctx, sent, start, end)
-    return ctx.doc.text[h.start:h.end] if h else None
+    found = _speaker_hit(ctx, sent, start, end)
+    return found[2] if found else None
 
 
 @lru_cache(maxsize=2048)

@@ -9,6 +9,7 @@ from ..boilerplate import is_excluded
 from ..kb import KnowledgeBase
 from ..models import Document, Extractor, Span
 from ..text import LineIndex, fold_name, lower, sentences
+from .coref import Description, resolve_descriptions
 from .gazetteer import ACRONYM, PERSON, SURNAME, Hit, gazetteer_for
 
 
@@ -47,6 +48,7 @@ class Context:
     lines: LineIndex | None = None
     people: dict[int, str] = field(default_factory=dict)  # hit start -> resolved person id
     extended: dict[int, int] = field(default_factory=dict)  # surname hit start -> start of the full name
+    descriptions: list[Description] = field(default_factory=list)  # "the minister" -> the person named before
     memo: dict = field(default_factory=dict)  # per-document results extractors share (`org_pairs`, ...)
     _starts: list[int] | None = None
     _hit_starts: list[int] | None = None
@@ -61,6 +63,8 @@ class Context:
         ctx.sents = _trim_excluded(text, sentences(text, doc.body_start), doc.excluded)
         ctx.hits = [h for h in gazetteer_for(kb).find(text, doc.body_start) if not is_excluded(doc.excluded, h.start, h.end)]
         ctx._resolve_people()
+        ctx.descriptions = [d for d in resolve_descriptions(text, ctx.low, ctx.hits, ctx.person_id, doc.body_start)
+                            if not is_excluded(doc.excluded, d.start, d.end)]
         return ctx
 
     def _resolve_people(self) -> None:

@@ -1,0 +1,72 @@
+"""Definite descriptions ("the minister", "the UN envoy", "the premier") resolved, within one document, to
+the person it last named with a title that has the same head noun.
+
+Antecedents are title and name side by side, either way round ("Interior Minister Khaled Mazen",
+"Ghassan Salame, the UN envoy"). A description followed by a name ("the minister Khaled Mazen") is an
+apposition, not a reference back, and one followed by "of"/"for" ("the Minister of Interior") is a
+title in its own right; neither is resolved here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import PERSON, SURNAME, TITLE, Hit
+
+# head noun of a description -> words of a title that it can stand for
+_HEADS = {
+    "minister": ("minister",), "premier": ("premier", "prime minister"), "envoy": ("envoy", "representative"),
+    "president": ("president",), "ambassador": ("ambassador",), "speaker": ("speaker",), "commander": ("commander",),
+    "marshal": ("marshal",), "chairman": ("chairman", "head"), "commissioner": ("commissioner",),
+}
+# on lower-cased text; at most two modifiers between "the" and the head ("the Libyan interior minister")
+_DESCRIPTION = re.compile(r"\bthe\s+(?:[a-z'\u2019-]+\s+){0,2}?(" + "|".join(_HEADS) + r")\b(?!\s+(?:of|for|to|in)\b)")
+_NAME_AFTER = re.compile(r"\s*,?\s+(?:[A-Z][a-z]+\.?\s+)?[A-Z]")
+_TITLE_THEN_NAME = re.compile(r"[\s,]{0,3}(?:(?:Mr|Mrs|Ms|Dr|Gen|General|Marshal|Field Marshal)\.?\s+)?")
+_NAME_THEN_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:[A-Za-z'\u2019-]+\s+){0,3}$")
+
+
+@dataclass(frozen=True)
+class Description:
+    """A definite description and the person it refers back to: `name` is how the antecedent was written."""
+
+    start: int
+    end: int
+    person: str
+    name: str
+
+
+def antecedents(text: str, hits: list[Hit], person_of) -> list[tuple[int, str, str, str]]:
+    """(position, title text lower-cased, person id, name as written) for each title written beside a name."""
+    out = []
+    for i, h in enumerate(hits):
+        if h.kind != TITLE:
+            continue
+        title = text[h.start:h.end].lower()
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        if nxt is not None and nxt.kind in (PERSON, SURNAME):
+            gap = _TITLE_THEN_NAME.match(text, h.end)
+            if gap and gap.end() == nxt.start and person_of(nxt):
+                out.append((nxt.end, title, person_of(nxt), text[nxt.start:nxt.end]))
+                continue
+        prev = hits[i - 1] if i > 0 else None
+        if prev is not None and prev.kind in (PERSON, SURNAME) and person_of(prev) and \
+                _NAME_THEN_TITLE.fullmatch(text, prev.end, h.start):
+            out.append((h.end, title, person_of(prev), text[prev.start:prev.end]))
+    return out
+
+
+def resolve_descriptions(text: str, low: str, hits: list[Hit], person_of, start: int = 0) -> list[Description]:
+    """Each definite description after `start` with the person last named under a matching title."""
+    links = antecedents(text, hits, person_of)
+    out = []
+    for m in _DESCRIPTION.finditer(low, start):
+        if _NAME_AFTER.match(text, m.end()):
+            continue  # "the minister, Khaled Mazen": an apposition the office extractor reads
+        words = _HEADS[m.group(1)]
+        found = [link for link in links if link[0] <= m.start() and any(w in link[1] for w in words)]
+        if found:
+            _, _, person, name = found[-1]
+            out.append(Description(m.start(), m.end(), person, name))
+    return out

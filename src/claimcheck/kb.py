@@ -184,13 +184,18 @@ class KnowledgeBase:
             what = f"{self.label(entity_id)} is a {e.type.value.replace('-', ' ')}."
         return Reference(id=f"entity:{e.id}", statement=what, citations=e.citations, period=e.period, label=self.label(entity_id))
 
-    def ref_holding(self, h: Holding) -> Reference:
+    def holding_statement(self, h: Holding) -> str:
         pos = self.positions[h.position]
         org = f" ({self.name(h.organization)})" if h.organization else ""
         acting = "acting " if h.acting else ""
+        return f"{self.name(h.holder)} was {acting}{pos.name}{org} from {h.period.start or '…'} to {h.period.end or 'present'}."
+
+    def ref_holding(self, h: Holding) -> Reference:
+        pos = self.positions[h.position]
+        org = f" ({self.name(h.organization)})" if h.organization else ""
         return Reference(
             id=f"holding:{h.id}",
-            statement=f"{self.name(h.holder)} was {acting}{pos.name}{org} from {h.period.start or '…'} to {h.period.end or 'present'}.",
+            statement=self.holding_statement(h),
             citations=h.citations, period=h.period, label=f"{self.name(h.holder)}: {pos.titles[0]}{org}",
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -61,11 +62,14 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     main_place = _main_country(ctx)
     keywords = kb.derived("event-keywords", _keyword_patterns)
     by_type = kb.derived("events-by-type", _events_by_type)
+    # one scan of the document for trigger words and event names; only the sentences with one are read
+    marks = sorted([m.start() for m in _ANY_TRIGGER.finditer(ctx.low, ctx.doc.body_start)] + [h.start for h in ctx.hits if h.kind == EVENT])
     for s, e in ctx.sents:
+        i = bisect.bisect_left(marks, s)
+        if i == len(marks) or marks[i] >= e:
+            continue
         low = ctx.low[s:e]
         hits = ctx.hits_in(s, e)
-        if not _ANY_TRIGGER.search(low) and not any(h.kind == EVENT for h in hits):
-            continue
         # a place named as a time anchor ("a few days before Berlin") is not where this sentence's event is
         place_ids = {i for h in hits if not _TIME_ANCHOR.search(text, max(s, h.start - 14), h.start) for i in h.ids} | main_place
         anchors: list[tuple[int, int, str, frozenset[str]]] = [(h.start, h.end, "name", h.ids) for h in hits if h.kind == EVENT]

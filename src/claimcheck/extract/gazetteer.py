@@ -93,7 +93,8 @@ class Gazetteer:
         # length), so a key can only match on word boundaries: no substring candidates to filter out.
         self.automaton = ahocorasick.Automaton()
         for term, entries in by_term.items():
-            self.automaton.add_word(f" {term} ", (len(term), tuple(entries)))
+            # the third part: whether the term is some entity's own name (it wins over an alias of the same length)
+            self.automaton.add_word(f" {term} ", (len(term), tuple(entries), not any(c for _, _, c in entries)))
         self.automaton.make_automaton()
         self.acronyms = {a: frozenset(ids) for a, ids in acronyms.items()}
         self.acronym_automaton = ahocorasick.Automaton()
@@ -112,14 +113,13 @@ class Gazetteer:
         if len(lowered) != len(blank):  # a character whose lower case is longer: fold one by one
             lowered = _blank_punct(fold(text[start:end]))
         padded = " " + lowered + " "
-        found = []
-        for last, (length, entries) in self.automaton.iter(padded):
-            e = last - 1  # exclusive end in the unpadded text: the key ends with the space at `last`
-            found.append((e - length, e, entries))
-        found.sort(key=lambda x: (-(x[1] - x[0]), not any(c for _, _, c in x[2]), x[0]))
+        # (longest first, own names first, leftmost first); `last` is the padding space after the key
+        found = sorted((-length, alias, last - 1 - length, entries) for last, (length, entries, alias) in self.automaton.iter(padded))
         taken = bytearray(end - start + 1)
+        covered = bytearray(end - start + 1)  # characters inside a kept hit
         hits: list[Hit] = []
-        for s, e, entries in found:
+        for neg_length, _, s, entries in found:
+            e = s - neg_length
             if 1 in taken[s:e]:
                 continue
             taken[s:e] = b"\x01" * (e - s)
@@ -133,12 +133,13 @@ class Gazetteer:
                 if kind == SURNAME and text[cs:ce].lower() in _PARTICLES:
                     continue
                 hits.append(Hit(cs, ce, kind, ids))
+                covered[s:e] = b"\x01" * (e - s)
         padded = " " + blank + " "
         acr: list[Hit] = []
         for last, (length, name) in self.acronym_automaton.iter(padded):
             e = last - 1
             cs, ce = start + e - length, start + e
-            if any(h.start <= cs < h.end for h in hits):
+            if covered[e - length]:
                 continue
             acr.append(Hit(cs, ce, ACRONYM, self.acronyms[name]))
         # the longest acronym at a place wins ("EUBAM Libya" over "EUBAM")

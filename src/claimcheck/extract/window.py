@@ -148,7 +148,7 @@ def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
                 # "the new interior minister X", "X, who succeeded Y": written early in the term
                 ivs = tuple((lo, min(hi, lo + dt.timedelta(days=200))) for lo, hi in ivs)
             ref = holdings[0].id if holdings else None
-            out.append(Constraint(ivs, 1.0, c, f"{c.provenance.quote!r} holds only while {kb.ref_holding(holdings[0]).statement if holdings else ''}", f"holding:{ref}"))
+            out.append(Constraint(ivs, 1.0, c, f"{c.provenance.quote!r} holds only while {kb.holding_statement(holdings[0]) if holdings else ''}", f"holding:{ref}"))
         elif c.kind is ClaimKind.organization_name:
             if tense(c.sentence) == "future":
                 continue  # a body can be announced before it exists
@@ -223,7 +223,7 @@ def infer_window(kb: KnowledgeBase, claims: list[Claim]) -> tuple[PublishedWindo
     satisfied = [c for c in cons if any(a <= hi and lo <= b for a, b in c.intervals)]
     clashes = [c for c in cons if c not in satisfied]
     evidence = tuple(
-        WindowEvidence(
+        WindowEvidence.trusted(
             quote=c.claim.provenance.quote, start=c.claim.provenance.start, end=c.claim.provenance.end,
             earliest=min(i[0] for i in c.intervals), latest=min(max(i[1] for i in c.intervals), kb.as_of),
             reason=c.reason, reference=c.reference,

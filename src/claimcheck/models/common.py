@@ -28,15 +28,18 @@ class Model(BaseModel):
             defaults = _DEFAULTS[cls] = {
                 name: f.get_default(call_default_factory=True) for name, f in cls.model_fields.items() if not f.is_required()
             }
+        fields = defaults.copy()
+        fields.update(values)
         m = cls.__new__(cls)
-        object.__setattr__(m, "__dict__", {**defaults, **values})
-        object.__setattr__(m, "__pydantic_fields_set__", set(values))
-        object.__setattr__(m, "__pydantic_extra__", None)
-        object.__setattr__(m, "__pydantic_private__", None)
+        _set(m, "__dict__", fields)
+        _set(m, "__pydantic_fields_set__", set(values))
+        _set(m, "__pydantic_extra__", None)
+        _set(m, "__pydantic_private__", None)
         return m
 
 
 _DEFAULTS: dict[type, dict[str, Any]] = {}
+_set = object.__setattr__
 
 
 class Precision(str, Enum):

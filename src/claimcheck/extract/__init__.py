@@ -1,5 +1,5 @@
 """Extraction: documents to claims with exact provenance, and inferred publication windows."""
 
-from .pipeline import EXTRACTOR, extract_claims, extract_document, place_in_time
+from .pipeline import EXTRACTOR, clear_caches, extract_claims, extract_document, place_in_time
 
-__all__ = ["EXTRACTOR", "extract_claims", "extract_document", "place_in_time"]
+__all__ = ["EXTRACTOR", "clear_caches", "extract_claims", "extract_document", "place_in_time"]

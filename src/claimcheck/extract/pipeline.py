@@ -89,6 +89,16 @@ def place_in_time(doc: Document, claims: list[Claim], kb: KnowledgeBase) -> tupl
     return doc, timed, clashes
 
 
+def clear_caches() -> None:
+    """Forget the sentence-level memos (speech, tense, dates) that documents sharing sentences reuse; the
+    benchmark calls it between documents to measure the cost of text never seen before."""
+    from . import base
+    from .. import dates
+
+    for memo in (base._speech, base.tense, dates.dates_in):
+        memo.cache_clear()
+
+
 def extract_document(doc: Document, kb: KnowledgeBase) -> tuple[Document, list[Claim], list[Constraint]]:
     """Claims of one document, the document with its publication window, and the dated mentions that clash."""
     return place_in_time(doc, extract_claims(doc, kb), kb)

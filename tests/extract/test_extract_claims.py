@@ -191,3 +191,15 @@ def test_descriptions_that_are_titles_or_appositions_are_not_references_back(pac
             "The minister Fathi Bashagha replied. The minister left.")
     ctx = Context.build(doc(text), packs.kb, EXTRACTOR)
     assert [(text[d.start:d.end], d.person) for d in ctx.descriptions] == [("The minister", "mazen")]
+
+
+def test_a_description_with_modifiers_picks_the_fitting_antecedent(packs):
+    from claimcheck.extract.context import Context
+    from claimcheck.extract.pipeline import EXTRACTOR
+
+    text = ("Italian Interior Minister Matteo Piantedosi met Libyan Interior Minister Emad al-Trabelsi in Rome. "
+            "The Italian minister said the talks went well. The minister added that patrols would resume. "
+            "The British minister was not present.")
+    ctx = Context.build(doc(text), packs.kb, EXTRACTOR)
+    assert [(text[d.start:d.end], d.person) for d in ctx.descriptions] == [
+        ("The Italian minister", "piantedosi"), ("The minister", "trabelsi")]

@@ -2,7 +2,8 @@
 the person it last named with a title that has the same head noun.
 
 Antecedents are title and name side by side, either way round ("Interior Minister Khaled Mazen",
-"Ghassan Salame, the UN envoy"). A description followed by a name ("the minister Khaled Mazen") is an
+"Ghassan Salame, the UN envoy"); modifiers in the description must fit the antecedent's title or the
+words just before it ("the Italian minister"). A description followed by a name ("the minister Khaled Mazen") is an
 apposition, not a reference back, and one followed by "of"/"for" ("the Minister of Interior") is a
 title in its own right; neither is resolved here.
 """
@@ -21,10 +22,13 @@ _HEADS = {
     "marshal": ("marshal",), "chairman": ("chairman", "head"), "commissioner": ("commissioner",),
 }
 # on lower-cased text; at most two modifiers between "the" and the head ("the Libyan interior minister")
-_DESCRIPTION = re.compile(r"\bthe\s+(?:[a-z'\u2019-]+\s+){0,2}?(" + "|".join(_HEADS) + r")\b(?!\s+(?:of|for|to|in)\b)")
+_DESCRIPTION = re.compile(r"\bthe\s+((?:[a-z'\u2019-]+\s+){0,2}?)(" + "|".join(_HEADS) + r")\b(?!\s+(?:of|for|to|in)\b)")
 _NAME_AFTER = re.compile(r"\s*,?\s+(?:[A-Z][a-z]+\.?\s+)?[A-Z]")
 _TITLE_THEN_NAME = re.compile(r"[\s,]{0,3}(?:(?:Mr|Mrs|Ms|Dr|Gen|General|Marshal|Field Marshal)\.?\s+)?")
 _NAME_THEN_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:[A-Za-z'\u2019-]+\s+){0,3}$")
+
+
+_NOT_MODIFIERS = {"same", "then", "current", "former", "new", "top", "senior"}
 
 
 @dataclass(frozen=True)
@@ -38,12 +42,13 @@ class Description:
 
 
 def antecedents(text: str, hits: list[Hit], person_of) -> list[tuple[int, str, str, str]]:
-    """(position, title text lower-cased, person id, name as written) for each title written beside a name."""
+    """(position, title lower-cased with up to 30 characters before it, person id, name as written) for each
+    title written beside a name ("Italian Interior Minister Matteo Piantedosi")."""
     out = []
     for i, h in enumerate(hits):
         if h.kind != TITLE:
             continue
-        title = text[h.start:h.end].lower()
+        title = text[max(0, h.start - 30):h.end].lower()
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         if nxt is not None and nxt.kind in (PERSON, SURNAME):
             gap = _TITLE_THEN_NAME.match(text, h.end)
@@ -64,8 +69,11 @@ def resolve_descriptions(text: str, low: str, hits: list[Hit], person_of, start:
     for m in _DESCRIPTION.finditer(low, start):
         if _NAME_AFTER.match(text, m.end()):
             continue  # "the minister, Khaled Mazen": an apposition the office extractor reads
-        words = _HEADS[m.group(1)]
-        found = [link for link in links if link[0] <= m.start() and any(w in link[1] for w in words)]
+        words = _HEADS[m.group(2)]
+        # modifiers must fit too: "the Italian minister" is not the Libyan one named last
+        modifiers = [w for w in m.group(1).split() if w not in _NOT_MODIFIERS]
+        found = [link for link in links if link[0] <= m.start() and any(w in link[1] for w in words)
+                 and all(re.search(rf"\b{re.escape(w)}", link[1]) for w in modifiers)]
         if found:
             _, _, person, name = found[-1]
             out.append(Description(m.start(), m.end(), person, name))

@@ -8,7 +8,10 @@ import pytest
 
 from claimcheck.errors import InputError
 from claimcheck.ingest import detect_source, read_document, read_documents
+from claimcheck.models import WindowBasis
 from claimcheck.stamps import find_stated_date
+
+from .conftest import ROOT
 
 
 @pytest.mark.parametrize("raw,needle", [
@@ -167,3 +170,32 @@ def test_page_stamps(text, day):
 def test_section_heading_is_no_outlet_and_agency_tag_after_dateline():
     assert detect_source("Headline of the piece\n\nPolitics\n\nBody text here.") is None
     assert detect_source("Headline\n\nTripoli, 11 Feb 2022 09:45 - (Agenzia Nova)\n\nBody.") == "Agenzia Nova"
+
+
+def test_html_spans_point_into_the_page(tmp_path):
+    from claimcheck.extract import extract_document
+    from claimcheck.packs import load_packs
+
+    page = ("<html><head><title>Talks</title></head><body><nav><a href='/'>Home</a> | <a href='/world'>World</a></nav>"
+            "<article><h1>Envoy meets minister</h1>\n<p>The UN envoy, <b>Ghassan Salam\u00e9</b>, met Interior Minister "
+            "Fathi Bashagha in Tripoli on Monday. They discussed the migrants &amp; the coast guard.</p>\n"
+            "<p>Bashagha said about 650,000 migrants were in Libya, according to the International Organization for "
+            "Migration (IOM), which counts them every few months across the country's municipalities.</p></article>"
+            "<footer>&copy; Example News. Share on Facebook</footer></body></html>")
+    f = tmp_path / "page.html"
+    f.write_text(page, encoding="utf-8")
+    d = read_document(str(f))
+    assert len(d.text) == len(page) and "Home" not in d.text and "Share on Facebook" not in d.text
+    _, found, _ = extract_document(d, load_packs([str(ROOT / "rules/libya")]).kb)
+    assert any(c.subject.id == "bashagha" for c in found)
+    for c in found:  # every span quotes the HTML file itself
+        assert page[c.provenance.start:c.provenance.end] == c.provenance.quote
+
+
+def test_html_without_date_metadata_has_no_stated_date(tmp_path):
+    page = ("<html><body><article><p>Interior Minister Fathi Bashagha visited Misrata on Monday to meet local "
+            "officials about security in the city and the plans for the coast guard.</p></article>"
+            "<footer>Copyright 2015 Example</footer></body></html>")
+    f = tmp_path / "page.html"
+    f.write_text(page, encoding="utf-8")
+    assert read_document(str(f)).published.basis is not WindowBasis.stated

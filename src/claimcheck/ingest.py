@@ -83,23 +83,70 @@ def _front_matter(path: str, text: str) -> tuple[FrontMatter | None, int]:
 
 
 def _html_text(path: str, text: str) -> tuple[str, FrontMatter]:
-    """The main text of an HTML page, and what its metadata says (title, outlet, date, language)."""
+    """The main text of an HTML page laid over the page itself, and what its metadata says (title, outlet,
+    date, language). The text has the page's length: main-text words stay at their own offsets and
+    everything else is blanked, so spans, lines and columns point into the HTML file as it is."""
     import trafilatura
 
     extracted = trafilatura.extract(text, include_comments=False, include_tables=False, favor_precision=True)
     if not extracted or not extracted.strip():
         raise InputError(Problem(path, "no article text found in the HTML"))
-    meta = trafilatura.extract_metadata(text)
+    aligned = align_main_text(text, extracted)
+    if not aligned.strip():
+        raise InputError(Problem(path, "the HTML's main text could not be located in the page"))
+    # metadata only (no guessing from copyright lines or stray years in the page)
+    meta = trafilatura.extract_metadata(text, extensive=False)
     published = None
     if meta is not None and meta.date:
         try:
             published = dt.date.fromisoformat(str(meta.date)[:10])
         except ValueError:
             published = None
-    return extracted, FrontMatter(
+    return aligned, FrontMatter(
         title=getattr(meta, "title", None) or None, source=getattr(meta, "sitename", None) or None,
         url=getattr(meta, "url", None) or None, published=published, language=getattr(meta, "language", None) or None,
     )
+
+
+_MARKUP = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
+_ENTITY_FORMS = {"&": "(?:&amp;|&#38;|&)", "<": "(?:&lt;|<)", ">": "(?:&gt;|>)", '"': '(?:&quot;|&#34;|")',
+                 "'": "(?:&#39;|&#x27;|&apos;|')", "\u00a0": "(?:&nbsp;|\u00a0)"}
+
+
+def _char_pattern(c: str) -> str:
+    """A character of an extracted word as it may stand in the page: entities in either form, and markup
+    (blanked to spaces) allowed beside punctuation ("<b>Salam\u00e9</b>,")."""
+    piece = _ENTITY_FORMS.get(c, re.escape(c))
+    return piece if c.isalnum() else rf"\s*{piece}\s*"
+
+
+def _blank(s: str) -> str:
+    return "".join("\n" if c == "\n" else " " for c in s)
+
+
+def align_main_text(page: str, extracted: str) -> str:
+    """`page` with every character outside the extracted main text turned to a space (newlines kept).
+
+    Each extracted line is found in the page with its markup blanked, in order, its words allowed any
+    white space or markup between them and entities in either form. A line that cannot be found is
+    left out rather than placed wrongly. A kept line is followed by a line break where markup was, so
+    paragraphs stay apart for the sentence splitter."""
+    visible = _MARKUP.sub(lambda m: _blank(m.group()), page)
+    out = [("\n" if c == "\n" else " ") for c in page]
+    cursor = 0
+    for line in extracted.splitlines():
+        words = line.split()
+        if not words:
+            continue
+        pattern = r"\s+".join("".join(_char_pattern(c) for c in w) for w in words)
+        m = re.compile(pattern).search(visible, cursor)
+        if m is None:
+            continue
+        out[m.start():m.end()] = visible[m.start():m.end()]
+        if m.end() < len(page) and page[m.end()] == "<":
+            out[m.end()] = "\n"
+        cursor = m.end()
+    return "".join(out)
 
 
 # Outlet cues in the text, most specific first: (pattern, group holding the outlet).

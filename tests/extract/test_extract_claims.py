@@ -203,3 +203,14 @@ def test_a_description_with_modifiers_picks_the_fitting_antecedent(packs):
     ctx = Context.build(doc(text), packs.kb, EXTRACTOR)
     assert [(text[d.start:d.end], d.person) for d in ctx.descriptions] == [
         ("The Italian minister", "piantedosi"), ("The minister", "trabelsi")]
+
+
+def test_an_office_held_at_the_time(packs):
+    c = claims(packs, "The deal was the work of Marco Minniti, interior minister at the time, and of the coast guard.",
+               ClaimKind.office_holding)
+    assert c and c[0].subject.id == "minniti" and c[0].qualifiers.role == "then"
+
+
+def test_an_organization_used_as_a_modifier_is_not_led(packs):
+    found = claims(packs, "Fayez al-Sarraj, who heads the UN-backed Presidency Council, spoke.", ClaimKind.leadership)
+    assert not [c for c in found if c.object.id == "un"]

@@ -24,18 +24,13 @@ _RESCHEDULED = re.compile(
 
 
 def _readings(mention, window, claim) -> list:
-    """The day ranges a date can mean in its article: a day without a year is the last such day for what
-    happened, the next one for what is scheduled, and either when the sentence does not say."""
+    """The day ranges a date can mean in its article. A day without a year is the last such day before
+    publication or the next one after it: tense alone does not settle which ("the elections planned for
+    24 December were postponed"), so a conflict between sources must hold under both readings."""
     if mention.year is not None or window is None:
         ref = resolve(mention, window)
         return [ref] if ref else []
-    if claim.predicate == "scheduled" or claim.qualifiers.tense == "future":
-        ways = (True,)
-    elif claim.qualifiers.tense == "past":
-        ways = (False,)
-    else:
-        ways = (False, True)
-    return [r for r in (resolve(mention, window, forward) for forward in ways) if r is not None]
+    return [r for r in (resolve(mention, window, forward) for forward in (False, True)) if r is not None]
 
 
 def _first_date(mention_text: str):

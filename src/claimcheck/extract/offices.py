@@ -20,7 +20,7 @@ _ROLE = re.compile(
     re.I,
 )
 _ROLE_NAMES = {"newly appointed": "new", "newly named": "new", "served as": "former", "had been": "former", "was then": "former", "previously": "former", "ex": "former"}
-_ROLE_AFTER = re.compile(r"-?(designate|elect)\b", re.I)
+_ROLE_AFTER = re.compile(r"-?(designate|elect)\b|\s+(at the time|then|back then)\b", re.I)
 _COUNTERPART = re.compile(r"\b(?:counterpart|opposite number)\b(?!s)")  # lower-cased text; plural lists pair people we cannot pair
 _LED_GAP = re.compile(r"\s*,?\s*")
 _LED_BY = re.compile(r"\b(?:led|headed|chaired|commanded|run|presided(?: over)?)\s+by\s+", re.I)
@@ -160,8 +160,8 @@ def extract_offices(ctx: Context) -> list:
         # nearest the title first: "a new cabinet headed by former minister X" is about a former minister
         roles = [_ROLE_NAMES.get(r.lower().rstrip("-"), r.lower().rstrip("-")) for r in reversed(_ROLE.findall(left[-40:]))]
         ra = _ROLE_AFTER.match(text, t.end)
-        if ra:
-            roles.append(ra.group(1).lower())
+        if ra:  # "X, interior minister at the time": the office then, not at publication
+            roles.append((ra.group(1) or "then").lower())
         org, acr = _qualifiers(ctx, left_start, t.start, pairs, attached=True)
         # right context: "of (the) ORG (ACR)"
         pos = t.end
@@ -319,8 +319,8 @@ def _leadership(ctx: Context, pairs) -> list:
         if not nxt:
             continue
         o = nxt[0]
-        if re.match(r"['\u2019]s\s+\w", text[o.end:o.end + 6]):
-            continue  # "who heads the NTC's executive board": a part of the body, not the body
+        if re.match(r"['\u2019]s\s+\w|-[a-z]", text[o.end:o.end + 6]):
+            continue  # "who heads the NTC's board" / "the UN-backed council": a part of the body, or a modifier
         org = Mention.trusted(text=text[o.start:o.end], id=next(iter(sorted(o.ids))) if len(o.ids) == 1 else None, start=o.start, end=o.end)
         person = Mention.trusted(text=text[h.start:h.end], id=ctx.person_id(h), start=h.start, end=h.end)
         claims.append(make_claim(ctx, ClaimKind.leadership, h.start, o.end, subject=person, predicate="leads", object=org,

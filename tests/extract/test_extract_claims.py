@@ -214,3 +214,15 @@ def test_an_office_held_at_the_time(packs):
 def test_an_organization_used_as_a_modifier_is_not_led(packs):
     found = claims(packs, "Fayez al-Sarraj, who heads the UN-backed Presidency Council, spoke.", ClaimKind.leadership)
     assert not [c for c in found if c.object.id == "un"]
+
+
+@pytest.mark.parametrize("text,event,date", [
+    ("They argued over the Libyan Political Agreement, the UN-brokered accord signed at Skhirat, Morocco, on "
+     "17 December 2015.", "skhirat_lpa_2015", "17 December 2015"),
+    ("The commission agreed the permanent ceasefire that it signed in Geneva on 23 October 2020.",
+     "geneva_ceasefire_2020", "23 October 2020"),
+])
+def test_event_dates_across_places_and_pronouns(packs, text, event, date):
+    found = [c for c in claims(packs, text, ClaimKind.event, dt.date(2021, 6, 1)) if c.object is not None]
+    assert [(c.subject.id, c.object.text) for c in found] == [(event, date)]
+    assert found[0].confidence >= 0.75

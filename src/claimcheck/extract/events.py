@@ -87,6 +87,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
         if not anchors:
             continue
         named = [(a, b) for a, b, how, _ in anchors if how == "name"]
+        named_ids = frozenset(i for _, _, how, ids in anchors if how == "name" for i in ids)
         # a kind word right before a named event is part of its name ("the suicide attack on the HNEC")
         anchors = [x for x in anchors if x[2] == "name" or not any(0 <= a - x[1] <= 3 for a, _ in named)]
         anchors.sort()
@@ -119,7 +120,9 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     object=Mention.trusted(text=date.text, start=date.start, end=date.end) if date else None,
                     qualifiers=Qualifiers.trusted(tense=when, place=_place(ctx, hits, ids) if ev_id is None else None,
                                           role=how.removesuffix("+keyed") if ev_id is None else None),
-                    confidence=0.9 if how == "name" else 0.75 if how.endswith("+keyed") else 0.6,
+                    # a kind word whose event the sentence also names ("the Libyan Political Agreement, the
+                    # accord signed at Skhirat on ...") is as sure as the name
+                    confidence=0.9 if how == "name" or (how.endswith("+keyed") and ids <= named_ids) else 0.75 if how.endswith("+keyed") else 0.6,
                     extra=ev_id or f"{how}:{','.join(sorted(ids))}",
                 ))
     return claims
@@ -147,8 +150,8 @@ def _best_keyed(ids, keywords, low: str) -> frozenset[str]:
 
 
 _GAP_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|will be|to be)\s+)?(?:(?:held|took place|takes place|set|scheduled|"
-    r"planned|due|slated|opened|began|started|signed|agreed)\s+)?(?:in\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?\s+)?"
+    r"\s*,?\s*(?:(?:which|that)\s+(?:(?:it|they|he|she|we)\s+)?)?(?:(?:was|were|is|are|will be|to be)\s+)?(?:(?:held|took place|takes place|set|scheduled|"
+    r"planned|due|slated|opened|began|started|signed|agreed)\s+)?(?:(?:in|at)\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?,?\s+)?"
     r"(?:on|in|for|of|from|between|at the end of|by)?\s*(?:the\s+)?$"
     # or a chain of place phrases: "attack on the headquarters of the High National Elections Commission in Tripoli on"
     r"|(?:\s+(?:on|against|at|of|in|near|outside|inside)\s+(?:(?:the|its|their|his|her)\s+)?(?:[A-Z][\w'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'\u2019-]*)*"

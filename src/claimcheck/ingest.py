@@ -132,7 +132,7 @@ def align_main_text(page: str, extracted: str) -> str:
     left out rather than placed wrongly. A kept line is followed by a line break where markup was, so
     paragraphs stay apart for the sentence splitter."""
     visible = _MARKUP.sub(lambda m: _blank(m.group()), page)
-    out = [("\n" if c == "\n" else " ") for c in page]
+    out = list(_blank(page))
     cursor = 0
     for line in extracted.splitlines():
         words = line.split()

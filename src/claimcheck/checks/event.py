@@ -117,7 +117,7 @@ class EventCheck(BaseCheck):
             day = _when(c.object.text, window, future)
             if day is None:
                 return
-            kind, _, ids = c.qualifiers.role, None, None
+            kind = c.qualifiers.role
             pool = [ev for ev in kb.events.values() if ev.type == kind and (c.qualifiers.place is None or ev.place == c.qualifiers.place.id)
                     and ev.period.start is not None]
             near = [ev for ev in pool if abs((ev.period.start.earliest - day).days) <= p["max_slip_days"]]

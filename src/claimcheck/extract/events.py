@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 
 from ..dates import DateMention, find_dates, resolve

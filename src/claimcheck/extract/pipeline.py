@@ -7,7 +7,6 @@ import datetime as dt
 from ..dates import dates_in, resolve
 from ..kb import KnowledgeBase
 from ..models import Claim, ClaimKind, Document, Extractor, Precision, Qualifiers, TimeRef, WindowBasis
-from .base import tense
 from .context import Context
 from .events import extract_dates, extract_events
 from .names import extract_names

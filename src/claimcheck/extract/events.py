@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from ..dates import DateMention, find_dates, resolve
 from ..models import ClaimKind, Mention, Qualifiers
@@ -135,15 +136,15 @@ def _events_by_type(kb) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def _keyword_patterns(kb) -> dict[str, list[re.Pattern[str]]]:
-    """Per event, a pattern for each of its keywords at a word start (run on lower-cased text)."""
-    return {ev.id: [re.compile(rf"\b{re.escape(k.lower())}") for k in ev.keywords] for ev in kb.events.values()}
+def _keyword_patterns(kb) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """Per event, each of its keywords (lower-cased) with a pattern for it at a word start."""
+    return {ev.id: [(k.lower(), re.compile(rf"\b{re.escape(k.lower())}")) for k in ev.keywords] for ev in kb.events.values()}
 
 
 def _best_keyed(ids, keywords, low: str) -> frozenset[str]:
     """The candidate events whose keywords the sentence names most ("suicide attack" fits several attacks,
     "the HNEC ... suicide attack" one); empty when it names none."""
-    counts = {i: sum(1 for p in keywords[i] if p.search(low)) for i in ids}
+    counts = {i: sum(1 for k, p in keywords[i] if k in low and p.search(low)) for i in ids}
     best = max(counts.values(), default=0)
     return frozenset(i for i, n in counts.items() if n == best) if best else frozenset()
 
@@ -177,13 +178,15 @@ _MAX_GAP = 120  # characters between an event's words and its date (keeps the ga
 
 def _main_country(ctx: Context) -> set[str]:
     """The country an article is about: the one it names most often (used when a sentence names no place)."""
-    from collections import Counter
-
-    counts = Counter(i for h in ctx.hits for i in h.ids
-                     if i in ctx.kb.entities and ctx.kb.entities[i].type.value == "country")
+    countries = ctx.kb.derived("country-ids", _country_ids)
+    counts = Counter(i for h in ctx.hits for i in h.ids if i in countries)
     if counts:
         return {counts.most_common(1)[0][0]}
     return {ctx.kb.default_place} if ctx.kb.default_place else set()
+
+
+def _country_ids(kb) -> frozenset[str]:
+    return frozenset(i for i, e in kb.entities.items() if e.type.value == "country")
 
 
 def _place(ctx: Context, hits, ids) -> Mention | None:

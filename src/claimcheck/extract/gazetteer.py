@@ -171,8 +171,18 @@ for _i in range(0xC0, 0x0530):  # Latin, Greek, Cyrillic letters without their d
 _PUNCT_TABLE.update({ord(c): " " for c in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb\u2022\u00a0\u200b\u2010\u2011\u2012"})
 
 
+_ASCII_TABLE = bytes(ord(_PUNCT_TABLE.get(i, chr(i))) if i < 128 else i for i in range(256))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _blank_punct(text: str) -> str:
-    return text.translate(_PUNCT_TABLE)
+    """`text.translate(_PUNCT_TABLE)`, fast for text that is ASCII once its few other characters (curly
+    quotes, dashes, accented letters) are mapped: bytes.translate runs at memory speed."""
+    if not text.isascii():
+        text = _NON_ASCII.sub(lambda m: _PUNCT_TABLE.get(ord(m.group()), m.group()), text)
+        if not text.isascii():
+            return text.translate(_PUNCT_TABLE)
+    return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
 def _norm(term: str) -> str:
     """A term as the automaton stores it: folded, non-word characters as single spaces."""
     return " ".join(_NON_WORD.sub(" ", fold(term)).split())

@@ -14,6 +14,14 @@ _TOKEN = r"[A-Z][a-z\u00c0-\u024f'\u2019]+(?:-[A-Z]?[a-z\u00c0-\u024f'\u2019]+)*
 # `_candidates`.
 _CANDIDATE = re.compile(rf"{_TOKEN}(?:\s+(?:(?:al|el|Al|El|bin|ben|abu|Abu|de|di|van|von)[\s-])?{_TOKEN}){{1,3}}(?![\w-])")
 _WORD = re.compile(r"\S+")
+_ALPHA_WORD = re.compile(r"(?<!\S)[^\W\d_]")  # a whitespace-separated word that starts with a letter
+_UPPER_WORD = re.compile(r"(?<!\S)[A-Z\u00c0-\u00d6\u00d8-\u00de]")  # ... with a capital
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline in title case: at least three words, three in five of them capitalised."""
+    n = len(_ALPHA_WORD.findall(sentence))
+    return n >= 3 and len(_UPPER_WORD.findall(sentence)) / n >= 0.6
 
 
 def _candidates(text: str, s: int, e: int):
@@ -63,10 +71,12 @@ def extract_names(ctx: Context) -> list:
                     predicate="named", confidence=0.95 if h.kind == PERSON else 0.85,
                 ))
                 covered_people[start:h.end] = b"\x01" * (h.end - start)
-        words = [w for w in text[s:e].split() if w[:1].isalpha()]
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
-            continue  # a headline in title case: capitalised words are not names there
+        headline = None
         for m in _candidates(text, s, e):
+            if headline is None:
+                headline = _title_case(text[s:e])
+            if headline:
+                break  # capitalised words are not names in a title-case headline
             # drop title and function words at the edges ("Interior Minister Matteo Piantedosi")
             toks = [(t.start(), t.end(), t.group()) for t in _WORD.finditer(text, m.start(), m.end())]
             while toks and toks[0][2] in _STOP:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from ..dates import dates_in, resolve
 from ..kb import KnowledgeBase
-from ..models import Claim, ClaimKind, Document, Extractor, Precision, Qualifiers, TimeRef, WindowBasis
+from ..models import Claim, ClaimKind, Document, Extractor, Precision, TimeRef, WindowBasis
 from .context import Context
 from .events import extract_dates, extract_events
 from .names import extract_names
@@ -81,9 +81,7 @@ def place_in_time(doc: Document, claims: list[Claim], kb: KnowledgeBase) -> tupl
     for c in claims:
         t = _time_of(c, bounds, publication)
         if t != c.qualifiers.time:
-            # plain copies of trusted values (model_copy deep-copies through every field)
-            q = Qualifiers.trusted(**{**c.qualifiers.__dict__, "time": t})
-            c = Claim.trusted(**{**c.__dict__, "qualifiers": q})
+            c = c.replaced(qualifiers=c.qualifiers.replaced(time=t))
         timed.append(c)
     return doc, timed, clashes
 

@@ -37,6 +37,15 @@ class Model(BaseModel):
         _set(m, "__pydantic_private__", None)
         return m
 
+    def replaced(self, **changes: Any):
+        """A copy with `changes`, unvalidated like `trusted` (pydantic's `model_copy` deep-copies every field)."""
+        m = self.__class__.__new__(self.__class__)
+        _set(m, "__dict__", {**self.__dict__, **changes})
+        _set(m, "__pydantic_fields_set__", self.__pydantic_fields_set__ | changes.keys())
+        _set(m, "__pydantic_extra__", None)
+        _set(m, "__pydantic_private__", None)
+        return m
+
 
 _DEFAULTS: dict[type, dict[str, Any]] = {}
 _set = object.__setattr__

@@ -86,6 +86,25 @@ def test_organization_with_acronym(packs, text, name, acr):
     assert c.provenance.quote.endswith(")")
 
 
+@pytest.mark.parametrize("text,written", [
+    ("The United Nations Special Mission in Libya (UNSMIL) said on Monday.", "United Nations Special Mission in Libya"),
+    ("Delegates of the High National Electoral Commission (HNEC) met.", "High National Electoral Commission"),
+])
+def test_a_name_the_kb_does_not_know_written_out_for_a_known_acronym(packs, text, written):
+    c = [c for c in claims(packs, text, ClaimKind.organization_name) if c.predicate == "expanded-acronym"]
+    assert [x.subject.text for x in c] == [written]
+    assert c[0].qualifiers.acronym.id in ("unsmil", "hnec") and c[0].provenance.quote == written + c[0].provenance.quote[len(written):]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said on Monday (UNSMIL) that talks would resume.",  # initials do not run through the acronym
+    "The UN Support Mission in Libya (UNSMIL) said on Monday.",  # a known name: paired, not written out
+    "The mission (UNSMIL) said on Monday.",
+])
+def test_no_written_out_name_where_there_is_none(packs, text):
+    assert not [c for c in claims(packs, text, ClaimKind.organization_name) if c.predicate == "expanded-acronym"]
+
+
 def test_acronym_alone_and_name_alone(packs):
     cs = claims(packs, "The GNA and the House of Representatives disagreed.", ClaimKind.organization_name)
     assert {c.subject.id for c in cs} >= {"gna", "hor"}

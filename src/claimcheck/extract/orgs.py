@@ -37,6 +37,33 @@ def org_pairs(ctx: Context) -> dict[int, tuple[Hit, Hit | None, str | None]]:
     return out
 
 
+# A written expansion before a parenthesised acronym: capitalised words, with the connectors names use
+_EXPANSION = re.compile(r"((?:[A-Z][\w'\u2019-]*|of|in|for|on|and|the|de|des|du|la|le|per|di|del|della)"
+                        r"(?:\s+(?:[A-Z][\w'\u2019-]*|of|in|for|on|and|the|de|des|du|la|le|per|di|del|della)){1,9})\s*\(\s*$")
+_CLOSE = re.compile(r"\s*\)")
+_CONNECTORS = {"of", "in", "for", "on", "and", "the", "de", "des", "du", "la", "le", "per", "di", "del", "della"}
+
+
+def _written_expansion(text: str, acr: Hit) -> tuple[int, int] | None:
+    """The span of the name written before "(ACRONYM)": "United Nations Special Mission in Libya (UNSMIL)".
+    Its capitalised words' initials must run through the acronym in order, starting with its first letter
+    (so that "officials said on Monday (UNSMIL)" gives none)."""
+    if not _CLOSE.match(text, acr.end):
+        return None
+    m = _EXPANSION.search(text, max(0, acr.start - 120), acr.start)
+    if m is None:
+        return None
+    words = [w for w in re.finditer(r"\S+", text[:m.end(1)]) if w.start() >= m.start(1)]
+    first = text[acr.start]
+    while words and words[0].group()[0] != first:  # "Representatives of the High National ... (HNEC)"
+        words.pop(0)
+    initials = [w.group()[0] for w in words if w.group()[0].isupper()]
+    letters = iter(text[acr.start:acr.end].upper())
+    if len(initials) < 2 or initials[0] != text[acr.start] or not all(ch in letters for ch in initials):
+        return None
+    return words[0].start(), words[-1].end()
+
+
 def _is_org(ctx: Context, h: Hit) -> bool:
     return any(ctx.kb.entities[i].type in ORG_TYPES for i in h.ids)
 
@@ -46,6 +73,7 @@ def extract_orgs(ctx: Context) -> list:
     claims = []
     pairs = org_pairs(ctx)
     paired_acronyms = {p[1].start for p in pairs.values() if p[1] is not None}
+    paired_ends = {(acr.end if acr else text.index(")", name.end)) for name, acr, _ in pairs.values()}
     for h in ctx.hits:
         if h.kind not in (ENTITY, ACRONYM) or h.start in paired_acronyms:
             continue
@@ -65,4 +93,15 @@ def extract_orgs(ctx: Context) -> list:
         else:
             pred = "acronym" if h.kind == ACRONYM else "named"
             claims.append(make_claim(ctx, ClaimKind.organization_name, h.start, h.end, subject=subject, predicate=pred, confidence=0.9))
+            written = None
+            if (h.kind == ACRONYM or text[h.start:h.end].isupper()) and h.end not in paired_ends:
+                written = _written_expansion(text, h)
+            if written is not None:
+                # a name the knowledge base does not know, written out for a known acronym
+                a, b = written
+                acr = Mention.trusted(text=text[h.start:h.end], id=name_id, start=h.start, end=h.end)
+                claims.append(make_claim(
+                    ctx, ClaimKind.organization_name, a, h.end + 1, subject=Mention.trusted(text=text[a:b], start=a, end=b),
+                    predicate="expanded-acronym", qualifiers=Qualifiers.trusted(acronym=acr), confidence=0.8,
+                ))
     return claims

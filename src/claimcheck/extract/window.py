@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from ..dates import dates_in, resolve
 from ..kb import KnowledgeBase
 from ..models import Claim, ClaimKind, PublishedWindow, WindowBasis, WindowEvidence
+from ..text import fold_name
 from .base import tense
 
 FLOOR = dt.date(1990, 1, 1)
+_MEETINGS = {"conference", "summit", "meeting", "talks", "election"}  # held on known days; agreements and wars are not
 
 
 @dataclass(frozen=True)
@@ -83,16 +85,12 @@ def org_compatible(kb: KnowledgeBase, holding_org: str | None, claimed: set[str]
 
 
 def _body_names(kb: KnowledgeBase) -> frozenset[str]:
-    from ..text import fold_name
-
     return frozenset(fold_name(n) for e in kb.entities.values() if e.type.value not in ("person", "country", "place")
                      for n in (e.name, *e.aliases, *e.acronyms))
 
 
 def _names_a_body(kb: KnowledgeBase, c: Claim) -> bool:
     """Whether an event mention's words are also an organization's name or acronym."""
-    from ..text import fold_name
-
     return fold_name(c.subject.text) in kb.derived("body-names", _body_names)
 
 
@@ -120,6 +118,28 @@ def _has_own_date(c: Claim) -> bool:
     from .claimtime import governing_date
 
     return governing_date(c) is not None
+
+
+_UPCOMING = re.compile(r"\b(?:will|is|are)\s+(?:expected|due|set|scheduled|slated|planned)\b|\bwill\b|\b(?:upcoming|forthcoming)\b|"
+                       r"\bnext\s+(?:week|month|year)\b|\bahead of\b|\bin preparation for\b|\bto be held\b")
+_DONE = re.compile(r"\b(?:was|were|had|did|has been|have been|held|took place|failed|ended|last|ago|since|after)\b")
+
+
+def _upcoming(c: Claim) -> bool:
+    """The words around an event mention speak of it as still to come, and none as done: the sentence's
+    tense alone is not enough ("the Palermo conference did not manage to fix a date for the elections")."""
+    at = c.sentence.find(c.provenance.quote)
+    if at < 0:
+        return False
+    near = c.sentence[max(0, at - 40):at + len(c.provenance.quote) + 60].lower()
+    return bool(_UPCOMING.search(near)) and not _DONE.search(near)
+
+
+def _series_name(kb: KnowledgeBase, c: Claim) -> bool:
+    """The words name events of a series ("municipal elections" is also in "the second phase of municipal
+    elections"): which one is still to come cannot be told."""
+    written = fold_name(c.subject.text)
+    return any(written in fold_name(n) for ev in kb.events.values() if ev.id != c.subject.id for n in ev.names)
 
 
 def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
@@ -166,6 +186,15 @@ def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
             end = (ev.period.end or ev.period.start).latest
             out.append(Constraint(((end, end + dt.timedelta(days=_recent(c))),), 1.2, c,
                                   f"refers to {ev.names[0]} ({ev.period}) as {c.object.text!r}", f"event:{ev.id}"))
+        elif c.kind is ClaimKind.event and c.subject.id in kb.events and c.predicate == "scheduled":
+            # "the summit in Abidjan is expected to discuss it next week": written before the meeting began
+            ev = kb.events[c.subject.id]
+            if (ev.type not in _MEETINGS or ev.status != "held" or not ev.period.start or c.confidence < 0.9
+                    or len(events_at.get(c.subject.start, ())) > 1 or _names_a_body(kb, c) or _series_name(kb, c)
+                    or not _upcoming(c)):
+                continue
+            start = ev.period.start.earliest
+            out.append(Constraint(((FLOOR, start - dt.timedelta(days=1)),), 0.6, c, f"refers to {ev.names[0]} ({ev.period}) as still to come", f"event:{ev.id}"))
         elif c.kind is ClaimKind.event and c.subject.id in kb.events and c.predicate == "occurred" and c.qualifiers.tense == "past":
             if _names_a_body(kb, c):
                 continue  # "the LPDF agreed": the forum, not one of its sessions

@@ -7,6 +7,8 @@ cover for that time cannot be judged and are left alone.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..extract.window import office_holdings
 from ..models import ClaimKind, RuleSpec
 from .base import BaseCheck, CheckContext, CheckResult, Draft, fmt_window, overlaps
@@ -17,8 +19,6 @@ NOT_HOLDING = {"deputy", "vice", "undersecretary", "under-secretary", "assistant
 
 def _covers(kb, holdings, when) -> bool:
     """Whether the holdings' periods together cover every day of `when` (gaps of a week are tolerated)."""
-    import datetime as dt
-
     spans = sorted(kb.bounds(h.period) for h in holdings)
     if not spans:
         return False
@@ -32,9 +32,16 @@ def _covers(kb, holdings, when) -> bool:
     return cursor >= when[1]
 
 
+def _widened(bounds: tuple[dt.date, dt.date], by: dt.timedelta) -> tuple[dt.date, dt.date]:
+    lo, hi = bounds
+    return (lo - by if lo > dt.date.min + by else lo), (hi + by if hi < dt.date.max - by else hi)
+
+
 class OfficeHolder(BaseCheck):
     name = "office-holder"
-    defaults = {"claims": "office-holding", "flag_unknown_people": False}
+    # grace_days: news keeps the title of someone just removed or suspended for a few days (and names the
+    # incoming holder a little early): a tenure counts that many days beyond each end
+    defaults = {"claims": "office-holding", "flag_unknown_people": False, "grace_days": 0}
 
     def run(self, rule: RuleSpec, ctx: CheckContext) -> CheckResult:
         kb = ctx.kb
@@ -57,8 +64,10 @@ class OfficeHolder(BaseCheck):
             holdings, positions, orgs = found
             if kind is ClaimKind.office_holding and not positions:
                 continue
-            if any(overlaps(kb.bounds(h.period), when) for h in holdings):
-                h = next(h for h in holdings if overlaps(kb.bounds(h.period), when))
+            grace = dt.timedelta(days=p["grace_days"])
+            held_then = [h for h in holdings if overlaps(_widened(kb.bounds(h.period), grace), when)]
+            if held_then:
+                h = held_then[0]
                 result.support(c, f"holding:{h.id}")
                 continue
             # who held it then (the knowledge base must cover the office at that time)

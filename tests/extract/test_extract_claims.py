@@ -245,3 +245,23 @@ def test_event_dates_across_places_and_pronouns(packs, text, event, date):
     found = [c for c in claims(packs, text, ClaimKind.event, dt.date(2021, 6, 1)) if c.object is not None]
     assert [(c.subject.id, c.object.text) for c in found] == [(event, date)]
     assert found[0].confidence >= 0.75
+
+
+def _unresolved_names(packs, text):
+    return [c.subject.text for c in claims(packs, text, ClaimKind.person_name) if c.subject.id is None]
+
+
+def test_a_long_capitalised_run_still_yields_the_name_at_its_end(packs):
+    assert _unresolved_names(packs, "Now Interior Minister Matteo Piantadosi says Italy will ask for help.") == ["Matteo Piantadosi"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Joint Technical Coordination Team met in Tunis.",
+    "Members of the Unified Executive Authority were sworn in.",
+])
+def test_names_of_bodies_are_not_names_of_people(packs, text):
+    assert _unresolved_names(packs, text) == []
+
+
+def test_a_possessive_ends_the_name(packs):
+    assert _unresolved_names(packs, "On Monday forces loyal to Khalifa Hatfar's Libyan National Army advanced on the southern suburbs of the city.") == ["Khalifa Hatfar"]

@@ -12,7 +12,7 @@ from .gazetteer import ACRONYM, DEMONYM, ENTITY, EVENT, PERSON, SURNAME, TITLE
 _TOKEN = r"[A-Z][a-z\u00c0-\u024f'\u2019]+(?:-[A-Z]?[a-z\u00c0-\u024f'\u2019]+)*"
 # No look-behind at the start (the scan then skips fast to capital letters); the word start is checked in
 # `_candidates`.
-_CANDIDATE = re.compile(rf"{_TOKEN}(?:\s+(?:(?:al|el|Al|El|bin|ben|abu|Abu|de|di|van|von)[\s-])?{_TOKEN}){{1,3}}(?![\w-])")
+_CANDIDATE = re.compile(rf"{_TOKEN}(?:\s+(?:(?:al|el|Al|El|bin|ben|abu|Abu|de|di|van|von)[\s-])?{_TOKEN}){{1,5}}(?![\w-])")
 _WORD = re.compile(r"\S+")
 _ALPHA_WORD = re.compile(r"(?<!\S)[^\W\d_]")  # a whitespace-separated word that starts with a letter
 _UPPER_WORD = re.compile(r"(?<!\S)[A-Z\u00c0-\u00d6\u00d8-\u00de]")  # ... with a capital
@@ -51,6 +51,14 @@ _STOP = {
     "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Reading", "Time",
 }
 
+# Head nouns that end the names of bodies, not of people ("Joint Technical Coordination Team")
+_ORG_HEADS = {
+    "Team", "Committee", "Commission", "Council", "Centre", "Center", "Department", "Directorate", "Authority",
+    "Board", "Party", "Front", "Brigade", "Battalion", "Group", "Company", "Corporation", "Bank", "Court", "Assembly",
+    "Congress", "Forum", "Conference", "Agency", "Ministry", "Office", "Unit", "Force", "Forces", "Army", "Guard",
+    "Apparatus", "Service", "Services", "Organization", "Organisation", "Institute", "University", "Foundation",
+}
+
 
 def extract_names(ctx: Context) -> list:
     """Names of people that the gazetteer did not resolve to a full name, plus resolved full names."""
@@ -79,6 +87,11 @@ def extract_names(ctx: Context) -> list:
                 break  # capitalised words are not names in a title-case headline
             # drop title and function words at the edges ("Interior Minister Matteo Piantedosi")
             toks = [(t.start(), t.end(), t.group()) for t in _WORD.finditer(text, m.start(), m.end())]
+            owner = next((i for i, t in enumerate(toks) if t[2].endswith(("'s", "\u2019s"))), None)
+            if owner is not None:  # "Khalifa Hatfar's Libyan National Army": the name is the owner's
+                toks = toks[:owner + 1]
+            elif toks[-1][2] in _ORG_HEADS:
+                continue  # the name of a body
             while toks and toks[0][2] in _STOP:
                 toks.pop(0)
             while toks and toks[-1][2] in _STOP:

@@ -265,3 +265,11 @@ def test_names_of_bodies_are_not_names_of_people(packs, text):
 
 def test_a_possessive_ends_the_name(packs):
     assert _unresolved_names(packs, "On Monday forces loyal to Khalifa Hatfar's Libyan National Army advanced on the southern suburbs of the city.") == ["Khalifa Hatfar"]
+
+
+def test_a_press_conference_is_no_conference_event(packs):
+    text = "At a press conference in Rome on Monday the minister said the talks with Tripoli would go on."
+    events = claims(packs, text, ClaimKind.event)
+    assert all("press" not in c.sentence[max(0, c.sentence.find(c.provenance.quote) - 6):c.sentence.find(c.provenance.quote)]
+               for c in events)
+    assert not [c for c in events if c.provenance.quote == "conference"]

@@ -15,7 +15,8 @@ from .gazetteer import EVENT
 
 # trigger words -> knowledge-base event types they can refer to (run on lower-cased text)
 TRIGGERS: dict[str, re.Pattern[str]] = {
-    "conference": re.compile(r"\b(?:conferences?|summits?|talks|forum)\b"),
+    # a press or news conference is how something was said, not a meeting of the record
+    "conference": re.compile(r"\b(?<!press )(?<!news )(?:conferences?|summits?|talks|forum)\b"),
     "attack": re.compile(r"\b(?:attacks?|bomb(?:ing)?s?|explosions?|blasts?|air ?strikes?|shelling|assault|suicide)\b"),
     "election": re.compile(r"\b(?:elections?|polls?|vote|ballot)\b"),
     "ceasefire": re.compile(r"\b(?:cease-?fire|truce)\b"),

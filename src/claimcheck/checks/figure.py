@@ -9,6 +9,7 @@ consistent with any reference above X (less the tolerance), "less than X" with a
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..models import Approximation, ClaimKind, Figure, RuleSpec
 from .base import BaseCheck, CheckContext, CheckResult, Draft, fmt_window, group_by, overlaps
@@ -24,6 +25,13 @@ def consistent(value: float, ref: float, approx: Approximation | None, tol: floa
     if approx in (Approximation.less_than, Approximation.up_to):
         return ref <= value * (1 + tol)
     return abs(value - ref) / ref <= tol
+
+
+def _labelled(figures: list[Figure], sentence: str) -> list[Figure]:
+    """The figures whose label ("Round 43") the sentence names, as a whole word."""
+    low = sentence.lower()
+    return [f for f in figures if f.label and f.label.lower() in low
+            and re.search(rf"(?<!\w){re.escape(f.label.lower())}(?!\w)", low)]
 
 
 class FigureCheck(BaseCheck):
@@ -46,14 +54,18 @@ class FigureCheck(BaseCheck):
             self._sources(rule, ctx, claims, p, result)
             return result
         for c in claims:
-            when = ctx.claim_time(c)
-            if when is None:
-                continue
             q = ctx.kb.quantities[c.quantity]
             tol = p["tolerance"] or q.tolerance
-            refs = self.references_for(ctx, c.quantity, when, p["max_gap_days"])
-            if (when[1] - when[0]).days > p["max_window_days"] and len(refs) < 2:
-                continue  # a wide window: judge only against the several references inside it, all of them
+            labelled = _labelled(ctx.kb.figures_by_quantity.get(c.quantity, []), c.sentence)
+            when = ctx.claim_time(c)
+            if labelled:
+                refs = labelled  # "Round 43 ... identified 912,000 migrants": the report is named, its date need not be
+            elif when is None:
+                continue
+            else:
+                refs = self.references_for(ctx, c.quantity, when, p["max_gap_days"])
+                if (when[1] - when[0]).days > p["max_window_days"] and len(refs) < 2:
+                    continue  # a wide window: judge only against the several references inside it, all of them
             if not refs:
                 continue
             ok = [f for f in refs if consistent(c.value, f.value, c.qualifiers.approximation, tol, c.upper)]

@@ -15,7 +15,7 @@ import re
 
 from ..dates import dates_in, resolve
 from ..models import Approximation, ClaimKind, RuleSpec
-from .base import BaseCheck, CheckContext, CheckResult, Draft, group_by
+from .base import BaseCheck, CheckContext, CheckResult, Draft, group_by, overlaps
 
 
 _RESCHEDULED = re.compile(
@@ -37,7 +37,7 @@ def _near_record(kb, ev_id: str, readings: list, slip_days: int) -> bool:
     """Whether one of the readings falls within `slip_days` of the event's dates on record."""
     lo, hi = kb.bounds(kb.events[ev_id].period)
     slack = dt.timedelta(days=slip_days)
-    return any(r.earliest <= hi + slack and lo - slack <= r.latest for r in readings)
+    return any(overlaps((lo - slack, hi + slack), (r.earliest, r.latest)) for r in readings)
 
 
 def _first_date(mention_text: str):
@@ -177,29 +177,22 @@ class EventCheck(BaseCheck):
             window = ctx.window(q.provenance.path)
             # a name several events share ("Tripoli clashes"): an article reports no toll of an event that
             # began after it was written, and a toll that fits one of the others is that one's
-            candidates = [e for e in events_by_sentence.get((q.provenance.path, q.sentence), [])
-                          if kb.events[e.subject.id].figures.get(q.predicate)
-                          and not (window and kb.events[e.subject.id].period.start
-                                   and kb.events[e.subject.id].period.start.earliest > window[1])]
+            candidates = []
+            for e in events_by_sentence.get((q.provenance.path, q.sentence), []):
+                ev = kb.events[e.subject.id]
+                reported = ev.figures.get(q.predicate)
+                if reported and not (window and ev.period.start and ev.period.start.earliest > window[1]):
+                    candidates.append((e, ev, reported, min(r.value for r in reported), max(r.value for r in reported)))
             if not candidates:
                 continue
             approx = q.qualifiers.approximation
-            fitting = None
-            for ev_claim in candidates:
-                reported = kb.events[ev_claim.subject.id].figures[q.predicate]
-                lo, hi = min(r.value for r in reported), max(r.value for r in reported)
-                low_ok = q.value >= lo * (1 - tol) or approx in (Approximation.less_than, Approximation.up_to)
-                high_ok = q.value <= hi * (1 + tol)
-                if low_ok and high_ok:
-                    fitting = ev_claim
-                    break
+            fitting = next((e for e, _, _, lo, hi in candidates
+                            if (q.value >= lo * (1 - tol) or approx in (Approximation.less_than, Approximation.up_to))
+                            and q.value <= hi * (1 + tol)), None)
             if fitting is not None:
                 result.support(q, f"event:{fitting.subject.id}")
                 continue
-            ev_claim = candidates[0]
-            ev = kb.events[ev_claim.subject.id]
-            reported = ev.figures[q.predicate]
-            lo, hi = min(r.value for r in reported), max(r.value for r in reported)
+            ev_claim, ev, reported, lo, hi = candidates[0]
             span = f"{lo:,.0f}" if lo == hi else f"{lo:,.0f} to {hi:,.0f}"
             result.drafts.append(Draft(
                 claim=q,

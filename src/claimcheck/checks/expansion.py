@@ -54,12 +54,12 @@ class AcronymWrittenOut(BaseCheck):
                 continue
             entity = kb.entities[acr.id]
             written = _words(c.subject.text)
-            names = [entity.name, *entity.aliases]
-            if any(_words(n) == written for n in names):
+            names = [_words(n) for n in (entity.name, *entity.aliases)]
+            if written in names:
                 result.support(c, f"entity:{entity.id}")
                 continue
             for name in names:
-                swap = _swapped(written, _words(name), stem)
+                swap = _swapped(written, name, stem)
                 if swap is None:
                     continue
                 result.drafts.append(Draft(

@@ -41,6 +41,7 @@ def org_pairs(ctx: Context) -> dict[int, tuple[Hit, Hit | None, str | None]]:
 _EXPANSION = re.compile(r"((?:[A-Z][\w'\u2019-]*|of|in|for|on|and|the|de|des|du|la|le|per|di|del|della)"
                         r"(?:\s+(?:[A-Z][\w'\u2019-]*|of|in|for|on|and|the|de|des|du|la|le|per|di|del|della)){1,9})\s*\(\s*$")
 _CLOSE = re.compile(r"\s*\)")
+_NON_SPACE = re.compile(r"\S+")
 _CONNECTORS = {"of", "in", "for", "on", "and", "the", "de", "des", "du", "la", "le", "per", "di", "del", "della"}
 
 
@@ -53,15 +54,19 @@ def _written_expansion(text: str, acr: Hit) -> tuple[int, int] | None:
     m = _EXPANSION.search(text, max(0, acr.start - 120), acr.start)
     if m is None:
         return None
-    words = [w for w in re.finditer(r"\S+", text[:m.end(1)]) if w.start() >= m.start(1)]
-    first = text[acr.start]
-    while words and words[0].group()[0] != first:  # "Representatives of the High National ... (HNEC)"
+    words = list(_NON_SPACE.finditer(text, m.start(1), m.end(1)))
+    while words and words[0].group()[0] != text[acr.start]:  # "Representatives of the High National ... (HNEC)"
         words.pop(0)
     initials = [w.group()[0] for w in words if w.group()[0].isupper()]
     letters = iter(text[acr.start:acr.end].upper())
-    if len(initials) < 2 or initials[0] != text[acr.start] or not all(ch in letters for ch in initials):
+    if len(initials) < 2 or not all(ch in letters for ch in initials):
         return None
     return words[0].start(), words[-1].end()
+
+
+def _pair_end(text: str, name: Hit, acr: Hit | None) -> int:
+    """The offset just past the ")" that closes a name's acronym."""
+    return (acr.end + 1) if acr else text.index(")", name.end) + 1
 
 
 def _is_org(ctx: Context, h: Hit) -> bool:
@@ -73,7 +78,7 @@ def extract_orgs(ctx: Context) -> list:
     claims = []
     pairs = org_pairs(ctx)
     paired_acronyms = {p[1].start for p in pairs.values() if p[1] is not None}
-    paired_ends = {(acr.end if acr else text.index(")", name.end)) for name, acr, _ in pairs.values()}
+    pair_ends = {_pair_end(text, name, acr) for name, acr, _ in pairs.values()}
     for h in ctx.hits:
         if h.kind not in (ENTITY, ACRONYM) or h.start in paired_acronyms:
             continue
@@ -83,7 +88,7 @@ def extract_orgs(ctx: Context) -> list:
         subject = Mention.trusted(text=text[h.start:h.end], id=name_id, start=h.start, end=h.end)
         if h.start in pairs:
             _, acr_hit, acr_text = pairs[h.start]
-            end = (acr_hit.end + 1) if acr_hit else text.index(")", h.end) + 1
+            end = _pair_end(text, h, acr_hit)
             acr_id = next(iter(sorted(acr_hit.ids))) if acr_hit and len(acr_hit.ids) == 1 else None
             acr = Mention.trusted(text=acr_text, id=acr_id, start=acr_hit.start if acr_hit else None, end=acr_hit.end if acr_hit else None)
             claims.append(make_claim(
@@ -94,7 +99,7 @@ def extract_orgs(ctx: Context) -> list:
             pred = "acronym" if h.kind == ACRONYM else "named"
             claims.append(make_claim(ctx, ClaimKind.organization_name, h.start, h.end, subject=subject, predicate=pred, confidence=0.9))
             written = None
-            if (h.kind == ACRONYM or text[h.start:h.end].isupper()) and h.end not in paired_ends:
+            if (h.kind == ACRONYM or text[h.start:h.end].isupper()) and h.end + 1 not in pair_ends:
                 written = _written_expansion(text, h)
             if written is not None:
                 # a name the knowledge base does not know, written out for a known acronym

@@ -139,7 +139,11 @@ def _series_name(kb: KnowledgeBase, c: Claim) -> bool:
     """The words name events of a series ("municipal elections" is also in "the second phase of municipal
     elections"): which one is still to come cannot be told."""
     written = fold_name(c.subject.text)
-    return any(written in fold_name(n) for ev in kb.events.values() if ev.id != c.subject.id for n in ev.names)
+    return any(written in n for ev_id, names in kb.derived("event-names", _event_names).items() if ev_id != c.subject.id for n in names)
+
+
+def _event_names(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    return {ev.id: tuple(fold_name(n) for n in ev.names) for ev in kb.events.values()}
 
 
 def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
@@ -190,8 +194,8 @@ def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
             # "the summit in Abidjan is expected to discuss it next week": written before the meeting began
             ev = kb.events[c.subject.id]
             if (ev.type not in _MEETINGS or ev.status != "held" or not ev.period.start or c.confidence < 0.9
-                    or len(events_at.get(c.subject.start, ())) > 1 or _names_a_body(kb, c) or _series_name(kb, c)
-                    or not _upcoming(c)):
+                    or len(events_at.get(c.subject.start, ())) > 1 or not _upcoming(c)
+                    or _names_a_body(kb, c) or _series_name(kb, c)):
                 continue
             start = ev.period.start.earliest
             out.append(Constraint(((FLOOR, start - dt.timedelta(days=1)),), 0.6, c, f"refers to {ev.names[0]} ({ev.period}) as still to come", f"event:{ev.id}"))

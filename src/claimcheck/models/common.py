@@ -30,25 +30,25 @@ class Model(BaseModel):
             }
         fields = defaults.copy()
         fields.update(values)
-        m = cls.__new__(cls)
-        _set(m, "__dict__", fields)
-        _set(m, "__pydantic_fields_set__", set(values))
-        _set(m, "__pydantic_extra__", None)
-        _set(m, "__pydantic_private__", None)
-        return m
+        return _built(cls, fields, set(values))
 
     def replaced(self, **changes: Any):
         """A copy with `changes`, unvalidated like `trusted` (pydantic's `model_copy` deep-copies every field)."""
-        m = self.__class__.__new__(self.__class__)
-        _set(m, "__dict__", {**self.__dict__, **changes})
-        _set(m, "__pydantic_fields_set__", self.__pydantic_fields_set__ | changes.keys())
-        _set(m, "__pydantic_extra__", None)
-        _set(m, "__pydantic_private__", None)
-        return m
+        return _built(self.__class__, {**self.__dict__, **changes}, self.__pydantic_fields_set__ | changes.keys())
 
 
 _DEFAULTS: dict[type, dict[str, Any]] = {}
 _set = object.__setattr__
+
+
+def _built(cls: type, fields: dict[str, Any], fields_set: set[str]):
+    """An instance of `cls` holding `fields` as they are, with pydantic's bookkeeping filled in."""
+    m = cls.__new__(cls)
+    _set(m, "__dict__", fields)
+    _set(m, "__pydantic_fields_set__", fields_set)
+    _set(m, "__pydantic_extra__", None)
+    _set(m, "__pydantic_private__", None)
+    return m
 
 
 class Precision(str, Enum):

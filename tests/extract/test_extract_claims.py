@@ -75,6 +75,35 @@ def test_not_holding_roles_come_first(packs):
     assert c and c[0].qualifiers.role == "candidate"
 
 
+@pytest.mark.parametrize("text,person", [
+    ("Fathi Bashagha was appointed interior minister in October 2018.", "bashagha"),
+    ("Khaled Mazen, who took over as the GNU's interior minister, toured the south.", "mazen"),
+    ("Mohamed Takala was elected head of the High Council of State on Sunday.", "takala"),
+])
+def test_taking_office_is_a_term_begun(packs, text, person):
+    c = [c for c in claims(packs, text, ClaimKind.office_holding) if c.subject.id == person]
+    assert c and c[0].qualifiers.role == "appointed", text
+
+
+@pytest.mark.parametrize("text", [
+    "Dbeibah named Emad Trabelsi acting interior minister.",  # the person right before the title took it
+    "Fathi Bashagha met the interior minister in Rome.",  # no verb of taking office
+    "Fathi Bashagha was appointed after the interior minister resigned.",
+])
+def test_no_term_begun_for_someone_else(packs, text):
+    assert not [c for c in claims(packs, text, ClaimKind.office_holding)
+                if c.qualifiers.role == "appointed" and c.subject.id in ("dbeibah", "bashagha")]
+
+
+@pytest.mark.parametrize("text,person,org", [
+    ("Mohamed Takala beat Khaled al-Mishri in a run-off for the presidency of the High Council of State.", "takala", "hcs"),
+    ("Khaled al-Mishri won the chairmanship of the High Council of State in 2018.", "mishri", "hcs"),
+])
+def test_winning_the_presidency_of_a_body_is_leading_it(packs, text, person, org):
+    c = claims(packs, text, ClaimKind.leadership)
+    assert [(x.subject.id, x.object.id, x.qualifiers.role) for x in c] == [(person, org, "appointed")]
+
+
 @pytest.mark.parametrize("text,name,acr", [
     ("the Government of National Accord (GNA) said", "gna", "GNA"),
     ("the Government of National Unity (GNA) said", "gnu", "GNA"),

@@ -36,3 +36,28 @@ def test_a_name_shared_by_a_series_of_events_sets_no_bound(packs):
             "The municipal elections will be held in more cities next year.")
     w = window(packs, text)
     assert not any("still to come" in e.reason for e in w.evidence)
+
+
+def test_a_term_begun_bounds_the_window_from_below_only(packs):
+    w = window(packs, "Khaled Mazen, who took over as the GNU's interior minister, toured the south. "
+                      "Prime Minister Abdulhamid Dbeibah praised him.")
+    # Mazen's term began in March 2021 (the words may come a few weeks early) and ended in 2022: the bound
+    # is from below only, so the window runs on with Dbeibah's term
+    mazen = next(e for e in w.evidence if "Mazen" in e.quote)
+    assert dt.date(2021, 2, 1) <= mazen.earliest <= w.earliest <= dt.date(2021, 3, 15)
+    assert mazen.latest == w.latest >= dt.date(2026, 1, 1)
+
+
+def test_disjoint_spans_allowed_by_different_mentions_keep_the_lower_bounds(packs):
+    # Takala headed the HCS from August 2023; Bashagha was the House's prime minister until May 2023
+    text = ("Mohamed Takala beat Khaled al-Mishri in a run-off for the presidency of the High Council of State. "
+            "He then met Prime Minister Fathi Bashagha in Benghazi. UN envoy Abdoulaye Bathily warned both.")
+    d, _, clashes = extract_document(doc(text), packs.kb)
+    assert d.published.earliest >= dt.date(2023, 7, 1)
+    assert [c.claim.subject.id for c in clashes] == ["bashagha"]
+
+
+def test_an_office_held_twice_keeps_both_terms(packs):
+    # al-Mishri headed the HCS 2018-2023 and again from 2024: nothing else decides between them
+    w = window(packs, "High Council of State head Khaled al-Mishri met the envoy.")
+    assert w.earliest <= dt.date(2019, 1, 1) and w.latest >= dt.date(2024, 12, 31)

@@ -41,7 +41,8 @@ class OfficeHolder(BaseCheck):
     name = "office-holder"
     # grace_days: news keeps the title of someone just removed or suspended for a few days (and names the
     # incoming holder a little early): a tenure counts that many days beyond each end
-    defaults = {"claims": "office-holding", "flag_unknown_people": False, "grace_days": 0}
+    # appointment_lead_days: a person is named or elected to an office up to that long before taking it
+    defaults = {"claims": "office-holding", "flag_unknown_people": False, "grace_days": 0, "appointment_lead_days": 60}
 
     def run(self, rule: RuleSpec, ctx: CheckContext) -> CheckResult:
         kb = ctx.kb
@@ -65,7 +66,18 @@ class OfficeHolder(BaseCheck):
             if kind is ClaimKind.office_holding and not positions:
                 continue
             grace = dt.timedelta(days=p["grace_days"])
-            held_then = [h for h in holdings if overlaps(_widened(kb.bounds(h.period), grace), when)]
+            if c.qualifiers.role == "appointed":
+                # "X was appointed (in 2018) interior minister": the term began then (or a few weeks after);
+                # undated, it began at some time before publication, and only a later start can be judged
+                lead = dt.timedelta(days=p["appointment_lead_days"])
+                if dated:
+                    held_then = [h for h in holdings if overlaps(_widened(kb.bounds(h.period), max(grace, lead)), when)]
+                else:
+                    if not holdings:
+                        continue
+                    held_then = [h for h in holdings if kb.bounds(h.period)[0] - lead <= when[1]]
+            else:
+                held_then = [h for h in holdings if overlaps(_widened(kb.bounds(h.period), grace), when)]
             if held_then:
                 h = held_then[0]
                 result.support(c, f"holding:{h.id}")

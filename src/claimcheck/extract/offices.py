@@ -20,11 +20,19 @@ _ROLE = re.compile(
     re.I,
 )
 _ROLE_NAMES = {"newly appointed": "new", "newly named": "new", "served as": "former", "had been": "former", "was then": "former", "previously": "former", "ex": "former"}
+_THEN_BEFORE = re.compile(r"\bthen-?\s*(?:(?:[A-Z][\w'\u2019]*|the|of)(?:['\u2019]s)?[\s-]+)*$")
 _ROLE_AFTER = re.compile(r"-?(designate|elect)\b|\s+(at the time|then|back then)\b", re.I)
 _COUNTERPART = re.compile(r"\b(?:counterpart|opposite number)\b(?!s)")  # lower-cased text; plural lists pair people we cannot pair
 _LED_GAP = re.compile(r"\s*,?\s*")
 _LED_BY = re.compile(r"\b(?:led|headed|chaired|commanded|run|presided(?: over)?)\s+by\s+", re.I)
 _WHO_HEADS = re.compile(r"\s*,?\s*who\s+(?:heads|leads|chairs|commands|runs|headed|led|chaired|commanded)\s+(?:the\s+)?", re.I)
+_LEAD_NOUN = r"the\s+(?:presidency|chairmanship|chairpersonship|leadership|helm|premiership|head)\s+of\s+(?:the\s+)?"
+_WON_HEAD = re.compile(
+    r"\s*,?\s*(?:who\s+)?(?:(?:has|had|have)\s+)?(?:"
+    rf"(?:won|took|assumed|took over|clinched|secured|regained|was elected to|was re-?elected to)\s+{_LEAD_NOUN}"
+    rf"|(?:beat|defeated|edged out|edged|unseated)\s+[^.;]{{1,80}}?\s+(?:for|to win|to take)\s+{_LEAD_NOUN})",
+    re.I,
+)  # "Takala beat al-Mishri in a run-off for the presidency of the High Council of State"
 _PERSON_KINDS = (PERSON, SURNAME)
 _NOT_NAMES = {"The", "He", "She", "It", "They", "This", "That", "On", "In", "At", "For", "During", "Minister", "President"}
 
@@ -32,6 +40,16 @@ _AS_BEFORE = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|its|their|new|interim|ac
 _PLURAL_VERB = re.compile(r"\s+(?:discuss|meet|hold|sign|agree|talk|review|vow|pledge|urge|call|seek|hail|stress|reaffirm)\b")
 _TERM_ENDED = re.compile(
     r"[^.;]{0,40}?\bwho\s+[^.;]{0,80}?\b(?:resigned|stepped down|was replaced|was dismissed|was sacked|quit|left (?:office|the post|his post|her post)|was removed)\b",
+    re.I,
+)
+# "X was appointed interior minister", "X, who took over as head of the HCS": the start of a term, which
+# may lie anywhere before publication (the claim's role is "appointed")
+_TOOK_OFFICE = re.compile(
+    r"\s*,?\s*(?:who\s+)?(?:(?:was|is|has been|had been|have been|were)\s+)?"
+    r"(?:(?:formally|officially|later|then|recently|eventually|unanimously|duly)\s+)?"
+    r"(?:appointed|named|elected|re-?elected|sworn in|confirmed|installed|chosen|picked|selected|made|became|becomes|"
+    r"took over|takes over|took office|stepped in|returned)"
+    r"(?:\s+(?:as|to be|to the post of|to the position of|to the office of))?(?:\s+(?:the|a|an|new|its|their))*\s*",
     re.I,
 )
 _DEATH = re.compile(r"\b(?:death|funeral|killed|killing|died|assassinat\w*|mourn\w*|condolences|obituary)\b", re.I)
@@ -159,6 +177,8 @@ def extract_offices(ctx: Context) -> list:
         left = text[left_start:t.start]
         # nearest the title first: "a new cabinet headed by former minister X" is about a former minister
         roles = [_ROLE_NAMES.get(r.lower().rstrip("-"), r.lower().rstrip("-")) for r in reversed(_ROLE.findall(left[-40:]))]
+        if "then" in roles and not _THEN_BEFORE.search(left):
+            roles.remove("then")  # "He then met Prime Minister X": an adverb of the sentence, not "then-minister"
         ra = _ROLE_AFTER.match(text, t.end)
         if ra:  # "X, interior minister at the time": the office then, not at publication
             roles.append((ra.group(1) or "then").lower())
@@ -201,6 +221,10 @@ def extract_offices(ctx: Context) -> list:
             person = Mention.trusted(text=text[before.start:before.end], id=ctx.person_id(before), start=before.start, end=before.end)
             if org is None:
                 org, acr = _qualifiers(ctx, before.end, t.start, pairs)
+        if person is None and after is None and before is None:
+            person = _appointee(ctx, sent, left_start, t.start)
+            if person is not None:
+                roles.insert(0, "appointed")
         if person is None:
             continue
         if _TERM_ENDED.match(text, end_of(person, t), sent[1]):
@@ -226,6 +250,25 @@ def extract_offices(ctx: Context) -> list:
     claims.extend(_leadership(ctx, pairs))
     claims.extend(_portfolio_lists(ctx))
     return claims
+
+
+def _appointee(ctx: Context, sent: tuple[int, int], left_start: int, title_start: int) -> Mention | None:
+    """The person who took the office titled at `title_start`: "Bashagha was appointed (the GNA's) interior
+    minister", "Takala, who was elected head of the HCS"."""
+    text = ctx.doc.text
+    attached = _attached(ctx, left_start, title_start)
+    if any(h.kind in _PERSON_KINDS or h.kind == TITLE for h in attached):
+        return None  # "Dbeibah named Trabelsi acting interior minister": the title is another person's
+    edge = attached[0].start if attached else title_start
+    for h in reversed(ctx.hits_in(sent[0], edge)):
+        if h.kind in _PERSON_KINDS:
+            if _TOOK_OFFICE.fullmatch(text, h.end, edge):
+                start = ctx.extended.get(h.start, h.start)
+                return Mention.trusted(text=text[start:h.end], id=ctx.person_id(h), start=start, end=h.end)
+            return None
+        if h.kind != TITLE and h.end > left_start:
+            return None
+    return None
 
 
 _PORTFOLIO = r"(?:foreign affairs|home affairs|internal affairs|interior|defen[cs]e|foreign|justice|finance|oil|health|economy)"
@@ -308,11 +351,15 @@ def _leadership(ctx: Context, pairs) -> list:
             ctx, ClaimKind.leadership, h.start, pend, subject=person, predicate="leads", object=org,
             qualifiers=Qualifiers.trusted(organization=org, acronym=acr), confidence=0.8,
         ))
-    # "<person>, who heads <body>"
+    # "<person>, who heads <body>"; "<person> won the presidency of <body>" (a term begun)
     for h in ctx.hits:
         if h.kind not in _PERSON_KINDS:
             continue
         m = _WHO_HEADS.match(text, h.end)
+        role = None
+        if not m:
+            m = _WON_HEAD.match(text, h.end, ctx.sentence_of(h.start)[1])
+            role = "appointed"
         if not m:
             continue
         nxt = [x for x in ctx.hits_at(m.end()) if x.kind in (ENTITY, ACRONYM)]
@@ -322,7 +369,8 @@ def _leadership(ctx: Context, pairs) -> list:
         if re.match(r"['\u2019]s\s+\w|-[a-z]", text[o.end:o.end + 6]):
             continue  # "who heads the NTC's board" / "the UN-backed council": a part of the body, or a modifier
         org = Mention.trusted(text=text[o.start:o.end], id=next(iter(sorted(o.ids))) if len(o.ids) == 1 else None, start=o.start, end=o.end)
-        person = Mention.trusted(text=text[h.start:h.end], id=ctx.person_id(h), start=h.start, end=h.end)
-        claims.append(make_claim(ctx, ClaimKind.leadership, h.start, o.end, subject=person, predicate="leads", object=org,
-                                 qualifiers=Qualifiers.trusted(organization=org), confidence=0.8))
+        start = ctx.extended.get(h.start, h.start)
+        person = Mention.trusted(text=text[start:h.end], id=ctx.person_id(h), start=start, end=h.end)
+        claims.append(make_claim(ctx, ClaimKind.leadership, start, o.end, subject=person, predicate="leads", object=org,
+                                 qualifiers=Qualifiers.trusted(organization=org, role=role), confidence=0.8))
     return claims

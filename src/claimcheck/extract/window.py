@@ -19,6 +19,7 @@ from ..text import fold_name
 from .base import tense
 
 FLOOR = dt.date(1990, 1, 1)
+APPOINTMENT_LEAD = dt.timedelta(days=30)  # named or elected to an office up to this long before taking it
 _MEETINGS = {"conference", "summit", "meeting", "talks", "election"}  # held on known days; agreements and wars are not
 
 
@@ -168,7 +169,13 @@ def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
                 # the person is known but never held this office: only a clash if the office is covered at all
                 continue
             ivs = tuple(kb.bounds(h.period) for h in holdings)
-            if c.qualifiers.role == "new" or _SUCCEEDED.search(c.sentence):
+            if c.qualifiers.role == "appointed":
+                # "X was appointed interior minister": written after the term began (the words can come a few
+                # weeks before the office is taken), however long ago
+                if not ivs:
+                    continue
+                ivs = ((max(FLOOR, min(lo for lo, _ in ivs) - APPOINTMENT_LEAD), as_of),)
+            elif c.qualifiers.role == "new" or _SUCCEEDED.search(c.sentence):
                 # "the new interior minister X", "X, who succeeded Y": written early in the term
                 ivs = tuple((lo, min(hi, lo + dt.timedelta(days=200))) for lo, hi in ivs)
             ref = holdings[0].id if holdings else None
@@ -251,6 +258,8 @@ def infer_window(kb: KnowledgeBase, claims: list[Claim]) -> tuple[PublishedWindo
             runs[-1].append((a, b))
         else:
             runs.append([(a, b)])
+    if len(runs) > 1:
+        runs = _break_tie(runs, cons, kb.as_of)
     lo, hi = runs[0][0][0], runs[-1][-1][1]
     lower_bounded = any(c.intervals and min(i[0] for i in c.intervals) > FLOOR for c in cons)
     satisfied = [c for c in cons if any(a <= hi and lo <= b for a, b in c.intervals)]
@@ -266,6 +275,24 @@ def infer_window(kb: KnowledgeBase, claims: list[Claim]) -> tuple[PublishedWindo
     if not lower_bounded:
         return PublishedWindow(basis=WindowBasis.unknown, evidence=evidence), clashes
     return PublishedWindow(earliest=lo, latest=hi, basis=WindowBasis.inferred, evidence=evidence), clashes
+
+
+def _break_tie(runs, cons: list[Constraint], as_of: dt.date):
+    """Disjoint spans that the same mentions allow (someone who held an office twice) stay tied. Spans that
+    different mentions allow mean the article contradicts itself: the span kept is the one that keeps the
+    mentions bounding the date from below only (past events, bodies, terms begun), since a mention bounding
+    it on both sides (someone in an office) is the likelier error."""
+    def satisfied(run) -> frozenset[int]:
+        a, b = run[0][0], run[-1][1]
+        return frozenset(i for i, c in enumerate(cons) if any(lo <= b and a <= hi for lo, hi in c.intervals))
+
+    sets = [satisfied(r) for r in runs]
+    if len(set(sets)) == 1:
+        return runs
+    open_ended = [sum(cons[i].weight for i in s if all(hi >= as_of for _, hi in cons[i].intervals)) for s in sets]
+    best = max(open_ended)
+    kept = [r for r, w in zip(runs, open_ended) if w >= best - 1e-9]
+    return kept if len(kept) == 1 else runs
 
 
 __all__ = ["Constraint", "infer_window", "office_holdings", "org_compatible"]

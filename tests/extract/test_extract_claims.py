@@ -79,6 +79,8 @@ def test_not_holding_roles_come_first(packs):
     ("Fathi Bashagha was appointed interior minister in October 2018.", "bashagha"),
     ("Khaled Mazen, who took over as the GNU's interior minister, toured the south.", "mazen"),
     ("Mohamed Takala was elected head of the High Council of State on Sunday.", "takala"),
+    ("Sarraj named Bashagha as interior minister in October 2018.", "bashagha"),
+    ("Dbeibah named Emad Trabelsi acting interior minister.", "trabelsi"),
 ])
 def test_taking_office_is_a_term_begun(packs, text, person):
     c = [c for c in claims(packs, text, ClaimKind.office_holding) if c.subject.id == person]

@@ -52,6 +52,9 @@ _TOOK_OFFICE = re.compile(
     r"(?:\s+(?:as|to be|to the post of|to the position of|to the office of))?(?:\s+(?:the|a|an|new|its|their))*\s*",
     re.I,
 )
+# "Sarraj named Bashagha (as) interior minister": the person after the verb took the office
+_APPOINTS = re.compile(r"\b(?:appointed|appoints|appoint|named|names|picked|picks|chose|chooses|tapped|taps|installed|installs)\s+$", re.I)
+_AS_OBJECT = re.compile(r"\s*(?:as|to be|to the post of|to the position of)?(?:\s+(?:the|a|an|new|its|their|acting|interim|caretaker))*\s*", re.I)
 _DEATH = re.compile(r"\b(?:death|funeral|killed|killing|died|assassinat\w*|mourn\w*|condolences|obituary)\b", re.I)
 
 
@@ -257,13 +260,15 @@ def _appointee(ctx: Context, sent: tuple[int, int], left_start: int, title_start
     minister", "Takala, who was elected head of the HCS"."""
     text = ctx.doc.text
     attached = _attached(ctx, left_start, title_start)
-    if any(h.kind in _PERSON_KINDS or h.kind == TITLE for h in attached):
-        return None  # "Dbeibah named Trabelsi acting interior minister": the title is another person's
+    people = [i for i, h in enumerate(attached) if h.kind in _PERSON_KINDS or h.kind == TITLE]
+    if people:  # "named Emad Trabelsi acting interior minister": qualifiers are those after the person
+        attached = attached[people[-1] + 1:]
     edge = attached[0].start if attached else title_start
     for h in reversed(ctx.hits_in(sent[0], edge)):
         if h.kind in _PERSON_KINDS:
-            if _TOOK_OFFICE.fullmatch(text, h.end, edge):
-                start = ctx.extended.get(h.start, h.start)
+            start = ctx.extended.get(h.start, h.start)
+            if _TOOK_OFFICE.fullmatch(text, h.end, edge) or (
+                    _AS_OBJECT.fullmatch(text, h.end, edge) and _APPOINTS.search(text, max(sent[0], start - 20), start)):
                 return Mention.trusted(text=text[start:h.end], id=ctx.person_id(h), start=start, end=h.end)
             return None
         if h.kind != TITLE and h.end > left_start:

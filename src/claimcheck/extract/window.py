@@ -44,10 +44,12 @@ def office_holdings(kb: KnowledgeBase, claim: Claim):
             return None
         jurisdictions = {kb.entities[o].country if kb.entities[o].type.value != "country" else o for o in orgs if o in kb.entities}
         jurisdictions.discard(None)
-        if jurisdictions:
-            positions = {p for p in positions if kb.positions[p].jurisdiction in jurisdictions}
+        local = {p for p in positions if kb.positions[p].jurisdiction in jurisdictions}
+        if local:
+            positions = local
         else:
-            # no qualifier: the offices of that title the person held, else those of the person's country
+            # no qualifier, or one that no office of that title belongs to ("Libya's UN envoy" is the UN's
+            # envoy for Libya): the offices of that title the person held, else those of the person's country
             held = {h.position for h in kb.holdings_by_holder.get(person, [])} & positions
             country = kb.entities[person].country if person in kb.entities else None
             positions = held or {p for p in positions if kb.positions[p].jurisdiction == country}

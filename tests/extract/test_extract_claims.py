@@ -304,3 +304,12 @@ def test_a_press_conference_is_no_conference_event(packs):
     assert all("press" not in c.sentence[max(0, c.sentence.find(c.provenance.quote) - 6):c.sentence.find(c.provenance.quote)]
                for c in events)
     assert not [c for c in events if c.provenance.quote == "conference"]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Stephanie Wiliams said on Monday.", ["Stephanie Wiliams"]),  # short, but a sentence: it has a verb in lower case
+    ("Tripoli Talks End Without Deal As Rival Camps Trade Blame", []),  # a headline in title case
+    ("Migrants In Libya: What The New Figures Show", []),
+])
+def test_capitalised_words_are_names_outside_title_case_headlines(packs, text, names):
+    assert _unresolved_names(packs, text) == names

@@ -18,10 +18,19 @@ _ALPHA_WORD = re.compile(r"(?<!\S)[^\W\d_]")  # a whitespace-separated word that
 _UPPER_WORD = re.compile(r"(?<!\S)[A-Z\u00c0-\u00d6\u00d8-\u00de]")  # ... with a capital
 
 
+_LOWER_WORD = re.compile(r"(?<!\S)[a-z]+\b")
+# the words title case leaves in lower case; any other lower-case word ("said") makes a sentence
+_TITLE_CASE_LOWER = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "as", "with",
+                     "from", "into", "onto", "over", "amid", "after", "via", "per", "than", "vs", "up", "off", "out"}
+
+
 def _title_case(sentence: str) -> bool:
-    """A headline in title case: at least three words, three in five of them capitalised."""
+    """A headline in title case: at least three words, three in five of them capitalised, and no lower-case
+    word but the short ones title case keeps ("Stephanie Williams said on Monday" is a sentence)."""
     n = len(_ALPHA_WORD.findall(sentence))
-    return n >= 3 and len(_UPPER_WORD.findall(sentence)) / n >= 0.6
+    if n < 3 or len(_UPPER_WORD.findall(sentence)) / n < 0.6:
+        return False
+    return all(w in _TITLE_CASE_LOWER for w in _LOWER_WORD.findall(sentence))
 
 
 def _candidates(text: str, s: int, e: int):
@@ -99,6 +108,9 @@ def extract_names(ctx: Context) -> list:
             if toks and toks[-1][2].endswith(("'s", "\u2019s")):  # "Khalifa Hatfar's": the name without the possessive
                 a, b, w = toks[-1]
                 toks[-1] = (a, b - 2, w[:-2])
+            elif toks and toks[-1][2].endswith(("'", "\u2019")):  # a closing quote mark
+                a, b, w = toks[-1]
+                toks[-1] = (a, b - 1, w[:-1])
             inner = [i for i, t in enumerate(toks) if t[2] in _STOP]
             if inner:  # "High Representative Federica Mogherini": the name is what follows the last title word
                 toks = toks[inner[-1] + 1:]

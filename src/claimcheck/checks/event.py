@@ -230,6 +230,8 @@ class EventCheck(BaseCheck):
                         continue
                     if min(c.confidence, other.confidence) < 0.9 and not _near_record(kb, ev_id, a + b, slip):
                         continue  # a kind word ("the vote") tied to this event, but neither date is near its own
+                    if kb.events[ev_id].period.start is not None and _near_record(kb, ev_id, a, 0):
+                        continue  # this source agrees with the record: the other one is wrong (see event-date)
                     result.drafts.append(Draft(
                         claim=c, fields={"event": kb.events[ev_id].names[0], "written": c.object.text, "expected": other.object.text,
                                          "other": ctx.source(other.provenance.path)},

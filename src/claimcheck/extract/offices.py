@@ -77,6 +77,10 @@ _ONLY_HONORIFIC = re.compile(rf"[\s,]*{_HONORIFIC}$")
 _APPOSITION = re.compile(r"\s*,\s*[^,;:.!?]{0,60}$")
 
 
+# a capitalised word right after a surname, on the same line, that is neither a title nor a function word
+_GIVEN_NAME_USE = re.compile(r"[ \t]+(?!(?:The|And|Of|In|On|At|For|To|Said|Says|Met|Meets|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z\u00c0-\u024f]+(?:-[A-Za-z]+)?\b(?![\s,]*(?:[A-Z][a-z]+\s+)?(?:Minister|President|Council|Government|Army|Secretary)\b)")
+
+
 def _person_at(ctx: Context, pos: int, limit: int = 3) -> tuple[Mention, int] | None:
     """A person named starting within `limit` characters of `pos` (after an optional honorific)."""
     text = ctx.doc.text
@@ -87,6 +91,8 @@ def _person_at(ctx: Context, pos: int, limit: int = 3) -> tuple[Mention, int] | 
         h = hits[i]
         start = ctx.extended.get(h.start, h.start)
         if start == at and h.kind in _PERSON_KINDS:
+            if h.kind == SURNAME and start == h.start and _GIVEN_NAME_USE.match(text, h.end):
+                break  # "UN envoy Martin Kobbler": a surname on record (Ian Martin) used as a given name
             return Mention.trusted(text=text[start:h.end], id=ctx.person_id(h), start=start, end=h.end), h.end
         if start > at + 40:
             break

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from ..dates import DateMention, dates_in
-from ..models import Claim
+from ..models import Claim, ClaimKind
 from .base import tense
 
 _LEADING = re.compile(r"\s*(?:(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Aa]s of|[Bb]ack in|[Ee]arly in|[Ll]ate in|[Aa]t the end of)\s+)?$")
 _AFTER_LEADING = re.compile(r"\s*(?:,|\s+(?:the|a|an|then|[A-Z]))")
 _OF_BEFORE = re.compile(r"\b(?:of|for|from|until|since|by)\s+(?:the\s+)?$", re.I)
 _MODIFIER_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+|agreement|memorandum|deal|elections?|conference|ceasefire|accord|roadmap|offensive)\b")
+_BETWEEN_FIGURE_AND_YEAR = re.compile(r"[,;:()\d]|\b(?:than|compared|against|versus|from|since|figure|total|number|up|down)\b")
 _CLAUSE = re.compile(r"[;:]|,\s+(?:while|whereas|but|although|though|as|when|after|before|which|who)\b|\s[-\u2013\u2014]\s")
 
 
@@ -42,7 +43,13 @@ def governing_date(claim: Claim) -> DateMention | None:
         lo, hi = sorted((offset, m.start))
         if _CLAUSE.search(sentence, lo, hi):
             continue
-        if claim.qualifiers.role == "then" or 0 <= m.start - (offset + len(claim.provenance.quote)) <= 12:
+        gap = m.start - (offset + len(claim.provenance.quote))
+        if claim.qualifiers.role == "then" or 0 <= gap <= 12:
+            return m
+        # a figure's own clause ending on its year: "62,425 migrants were intercepted and returned to Libya
+        # during 2021" (not "... more than twice the figure for 2020", nor across a comma)
+        if (claim.kind is ClaimKind.quantity and m.prefix in ("in", "during") and 0 <= gap <= 100
+                and not _BETWEEN_FIGURE_AND_YEAR.search(sentence, offset + len(claim.provenance.quote), m.start)):
             return m
     return None
 

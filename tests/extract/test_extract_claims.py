@@ -313,3 +313,12 @@ def test_a_press_conference_is_no_conference_event(packs):
 ])
 def test_capitalised_words_are_names_outside_title_case_headlines(packs, text, names):
     assert _unresolved_names(packs, text) == names
+
+
+def test_a_date_of_the_head_noun_is_not_the_events(packs):
+    text = "The commission published the results of the General National Congress election last Tuesday."
+    ev = [c for c in claims(packs, text, ClaimKind.event) if c.subject.id == "gnc_election_2012"]
+    assert ev and ev[0].object is None
+    text = "The commission said the General National Congress election last Tuesday went well."
+    ev = [c for c in claims(packs, text, ClaimKind.event) if c.subject.id == "gnc_election_2012"]
+    assert ev and ev[0].object is not None and ev[0].object.text == "last Tuesday"

@@ -92,6 +92,9 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
         # a kind word right before a named event is part of its name ("the suicide attack on the HNEC")
         anchors = [x for x in anchors if x[2] == "name" or not any(0 <= a - x[1] <= 3 for a, _ in named)]
         anchors.sort()
+        # "the results of the election last Tuesday", "the anniversary of the agreement on 17 December": the
+        # date is the head noun's, not the event's
+        dateable = [x for x in anchors if not _HEAD_OF.search(text, max(s, x[0] - 40), x[0])]
         assigned: dict[int, DateMention] = {}
         usable = [m for m in dates_by_sentence.get((s, e), [])
                   if m.day is not None or m.month is not None or m.form in ("season", "my", "weekday", "rel_unit")]
@@ -99,13 +102,13 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
         # precedes them ("said on Thursday that the agreement ..."); written dates before relative ones
         for follows in (True, False):
             for m in sorted(usable, key=lambda m: m.form in ("weekday", "rel_unit")):
-                owner = _owner(text, anchors, m, follows)
+                owner = _owner(text, dateable, m, follows)
                 if owner is not None and owner[0] not in assigned:
                     assigned[owner[0]] = m
         # a year alone only right after an event's name ("the Palermo conference, held in 2018") or right
         # before it ("the 2018 Palermo conference"): elsewhere a year is the sentence's, not the event's, and
         # kind words ("presidential elections in 2023") name no event a year could be checked against
-        named_anchors = [x for x in anchors if x[2] == "name"]
+        named_anchors = [x for x in dateable if x[2] == "name"]
         for m in dates_by_sentence.get((s, e), []):
             if m.form == "year" and m.prefix in (None, "in", "during", "of") and named_anchors:
                 owner = _owner(text, named_anchors, m, True) or next((x for x in named_anchors if 0 <= x[0] - m.end <= 1), None)
@@ -183,6 +186,9 @@ def _owner(text: str, anchors, m: DateMention, follows: bool):
     return after[0] if after else None
 
 
+_HEAD_OF = re.compile(
+    r"\b(?:results?|outcomes?|anniversary|aftermath|wake|count|tally|certification|announcement|publication|"
+    r"commemoration|memory|report|reports|investigation|inquiry)\s+(?:of|on|into)\s+(?:the\s+)?$", re.I)
 _MAX_GAP = 120  # characters between an event's words and its date (keeps the gap patterns linear in practice)
 
 

@@ -78,7 +78,12 @@ _APPOSITION = re.compile(r"\s*,\s*[^,;:.!?]{0,60}$")
 
 
 # a capitalised word right after a surname, on the same line, that is neither a title nor a function word
-_GIVEN_NAME_USE = re.compile(r"[ \t]+(?!(?:The|And|Of|In|On|At|For|To|Said|Says|Met|Meets|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z\u00c0-\u024f]+(?:-[A-Za-z]+)?\b(?![\s,]*(?:[A-Z][a-z]+\s+)?(?:Minister|President|Council|Government|Army|Secretary)\b)")
+_NOT_GIVEN = ("The|And|Of|In|On|At|For|To|Said|Says|Met|Meets|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+              "January|February|March|April|May|June|July|August|September|October|November|December")
+_GIVEN_NAME_USE = re.compile(
+    rf"[ \t]+(?!(?:{_NOT_GIVEN})\b)[A-Z][a-z\u00c0-\u024f]+(?:-[A-Za-z]+)?\b"
+    r"(?![\s,]*(?:[A-Z][a-z]+\s+)?(?:Minister|President|Council|Government|Army|Secretary)\b)"
+)
 
 
 def _person_at(ctx: Context, pos: int, limit: int = 3) -> tuple[Mention, int] | None:

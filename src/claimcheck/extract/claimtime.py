@@ -29,6 +29,7 @@ def governing_date(claim: Claim) -> DateMention | None:
     if not dates:
         return None
     offset = claim.provenance.start - _sentence_start(claim)
+    claim_end = offset + len(claim.provenance.quote)
     for m in dates:
         if m.prefix in ("since", "by", "until", "before", "from", "after"):
             continue
@@ -43,13 +44,13 @@ def governing_date(claim: Claim) -> DateMention | None:
         lo, hi = sorted((offset, m.start))
         if _CLAUSE.search(sentence, lo, hi):
             continue
-        gap = m.start - (offset + len(claim.provenance.quote))
+        gap = m.start - claim_end
         if claim.qualifiers.role == "then" or 0 <= gap <= 12:
             return m
         # a figure's own clause ending on its year: "62,425 migrants were intercepted and returned to Libya
         # during 2021" (not "... more than twice the figure for 2020", nor across a comma)
         if (claim.kind is ClaimKind.quantity and m.prefix in ("in", "during") and 0 <= gap <= 100
-                and not _BETWEEN_FIGURE_AND_YEAR.search(sentence, offset + len(claim.provenance.quote), m.start)):
+                and not _BETWEEN_FIGURE_AND_YEAR.search(sentence, claim_end, m.start)):
             return m
     return None
 

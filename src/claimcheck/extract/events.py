@@ -109,8 +109,8 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
         # before it ("the 2018 Palermo conference"): elsewhere a year is the sentence's, not the event's, and
         # kind words ("presidential elections in 2023") name no event a year could be checked against
         named_anchors = [x for x in dateable if x[2] == "name"]
-        for m in dates_by_sentence.get((s, e), []):
-            if m.form == "year" and m.prefix in (None, "in", "during", "of") and named_anchors:
+        for m in dates_by_sentence.get((s, e), []) if named_anchors else ():
+            if m.form == "year" and m.prefix in (None, "in", "during", "of"):
                 owner = _owner(text, named_anchors, m, True) or next((x for x in named_anchors if 0 <= x[0] - m.end <= 1), None)
                 if owner is not None and owner[0] not in assigned:
                     assigned[owner[0]] = m

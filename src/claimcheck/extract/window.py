@@ -19,7 +19,9 @@ from ..text import fold_name
 from .base import tense
 
 FLOOR = dt.date(1990, 1, 1)
-APPOINTMENT_LEAD = dt.timedelta(days=30)  # named or elected to an office up to this long before taking it
+# a term begun bounds the window from this long before its start (the words can precede taking office);
+# the office-holder check is more lenient (`appointment_lead_days`), a window is better kept tight
+APPOINTMENT_LEAD = dt.timedelta(days=30)
 _MEETINGS = {"conference", "summit", "meeting", "talks", "election"}  # held on known days; agreements and wars are not
 
 
@@ -264,7 +266,7 @@ def infer_window(kb: KnowledgeBase, claims: list[Claim]) -> tuple[PublishedWindo
         runs = _break_tie(runs, cons, kb.as_of)
     lo, hi = runs[0][0][0], runs[-1][-1][1]
     lower_bounded = any(c.intervals and min(i[0] for i in c.intervals) > FLOOR for c in cons)
-    satisfied = [c for c in cons if any(a <= hi and lo <= b for a, b in c.intervals)]
+    satisfied = _allowed_by(cons, lo, hi)
     clashes = [c for c in cons if c not in satisfied]
     evidence = tuple(
         WindowEvidence.trusted(
@@ -279,19 +281,20 @@ def infer_window(kb: KnowledgeBase, claims: list[Claim]) -> tuple[PublishedWindo
     return PublishedWindow(earliest=lo, latest=hi, basis=WindowBasis.inferred, evidence=evidence), clashes
 
 
+def _allowed_by(cons: list[Constraint], lo: dt.date, hi: dt.date) -> list[Constraint]:
+    """The constraints that allow some day of [lo, hi]."""
+    return [c for c in cons if any(a <= hi and lo <= b for a, b in c.intervals)]
+
+
 def _break_tie(runs, cons: list[Constraint], as_of: dt.date):
     """Disjoint spans that the same mentions allow (someone who held an office twice) stay tied. Spans that
     different mentions allow mean the article contradicts itself: the span kept is the one that keeps the
     mentions bounding the date from below only (past events, bodies, terms begun), since a mention bounding
     it on both sides (someone in an office) is the likelier error."""
-    def satisfied(run) -> frozenset[int]:
-        a, b = run[0][0], run[-1][1]
-        return frozenset(i for i, c in enumerate(cons) if any(lo <= b and a <= hi for lo, hi in c.intervals))
-
-    sets = [satisfied(r) for r in runs]
-    if len(set(sets)) == 1:
+    sets = [_allowed_by(cons, r[0][0], r[-1][1]) for r in runs]
+    if len({frozenset(map(id, s)) for s in sets}) == 1:
         return runs
-    open_ended = [sum(cons[i].weight for i in s if all(hi >= as_of for _, hi in cons[i].intervals)) for s in sets]
+    open_ended = [sum(c.weight for c in s if all(hi >= as_of for _, hi in c.intervals)) for s in sets]
     best = max(open_ended)
     kept = [r for r, w in zip(runs, open_ended) if w >= best - 1e-9]
     return kept if len(kept) == 1 else runs

@@ -130,6 +130,8 @@ def test_more_source_cues(text, outlet):
     ("Headline\n\nMarch 1, 2023\n\nBody.", dt.date(2023, 3, 1)),
     ("Headline\n\nTripoli \u2014 October 11, 2013\n\nBody.", dt.date(2013, 10, 11)),
     ("Headline\n\nBody mentions March 1, 2023 in a sentence.", None),
+    ("Headline\n\nThe ruling of 12-10-2013 stands.\n\nBody.", None),
+    ("Headline\n\nBody.\n\nScore: 12 March 19 to 4", None),
 ])
 def test_more_stated_dates(text, day):
     found = find_stated_date(text)
@@ -161,6 +163,12 @@ def test_html_metadata_date(tmp_path):
     ("Title\n\nSource: Xinhua| 2021-02-06 04:12:30|Editor: huaxia\n\nBody.", dt.date(2021, 2, 6)),
     ("Title\n\nTripoli, 11 Feb 2022 09:45 - (Agenzia Nova)\n\nBody.", dt.date(2022, 2, 11)),
     ("Title\nTimes of Malta\n\nTuesday, 14 January 2020, 10:12 by Reuters\n\nBody.", dt.date(2020, 1, 14)),
+    # wire sign-offs: numeric day first, a month's name with a two-digit year, codes run together
+    ("Title\n\nBody.\n\n(Coast Wire) 04-11-2016 09:20 GMT", dt.date(2016, 11, 4)),
+    ("Title\n\nBody.\n\nABC 21/08/2022 17:05", dt.date(2022, 8, 21)),
+    ("Title\n\nBody.\n\n(XYZ) 14-MAR-19 08:00", dt.date(2019, 3, 14)),
+    ("Title\n\nBody.\n\nPANA/KD/21Nov2016", dt.date(2016, 11, 21)),
+    ("Title\n\nMisrata, Libya (LANA) 5 May 2016 - Body.", dt.date(2016, 5, 5)),
 ])
 def test_page_stamps(text, day):
     found = find_stated_date(text)

@@ -24,6 +24,9 @@ _PLACE = r"[A-Z][A-Za-z'\u2019 .-]+(?:,\s*[A-Z][A-Za-z'\u2019 .-]+)?"
 _AGENCY = r"(?:\([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*\)\s*[-\u2013\u2014]+\s*)?"
 _END = r"(?:,?\s+\d{1,2}[:.]\d\d)?\s*(?:[(:\-\u2013\u2014/|,]|by\b|$)"  # a time may follow: "11 Feb 2022 09:45 -"
 _LEAD = r"(?:Published|Posted|Updated|Date|Dated)(?:\s+on)?\s*:?\s*"
+# a wire's sign-off tag: "(MedWire)", "SPS", "PANA/JA/"; and the clock time and zone that may follow its date
+_SIGN = r"(?:\([A-Z][A-Za-z .]+\)|[A-Z]{2,10}(?:/[A-Z]{1,6})*/?)"
+_CLOCK = r"(?:,?\s+\d{1,2}[:.]\d\d(?:\s*[A-Z]{2,4})?)?"
 
 
 def _month_key(name: str) -> str:
@@ -52,6 +55,10 @@ _STAMPS: list[tuple[re.Pattern[str], str]] = [
     # numeric dateline beside an agency tag: "Tripoli, 20/11/2019 (LANA) -"; an agency sign-off: "LANA/ 20 November 2019"
     (re.compile(rf"^\s*{_PLACE},\s+(\d{{1,2}})/(\d{{1,2}})/((?:19|20)\d\d)\s*\(", re.M), "dnumy"),
     (re.compile(rf"^\s*[A-Z]{{2,10}}\s*/\s*(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d)\s*$", re.M), "dmy"),
+    # a wire's sign-off line: "(MedWire) 10-10-2013 15:05 GMT", "SPS 30/09/2024 18:10", "(AGM) 02-FEB-17 18:40",
+    # "PANA/JA/03Jul2019"; a two-digit year only beside a month's name
+    (re.compile(rf"^\s*{_SIGN}\s*(\d{{1,2}})[-/.](\d{{1,2}})[-/.]((?:19|20)\d\d){_CLOCK}\s*$", re.M), "dnumy"),
+    (re.compile(rf"^\s*{_SIGN}\s*(\d{{1,2}})[-\s]?{_MON}[-\s]?((?:19|20)?\d\d){_CLOCK}\s*$", re.M), "dmy"),
     # a date alone on one of the first lines: "March 1, 2023", "Tripoli \u2014 October 11, 2013", "20.01.2020",
     # "Tuesday, 14 January 2020, 10:12 by Reuters", "Source: Xinhua| 2021-02-06 04:12:30|Editor: ..."
     (re.compile(rf"\A(?:[^\n]*\n){{0,8}}?\s*(?:{_PLACE}\s+[\u2013\u2014-]+\s+)?{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d){_END}", re.M), "mdy"),
@@ -61,6 +68,8 @@ _STAMPS: list[tuple[re.Pattern[str], str]] = [
     # datelines
     (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d){_END}", re.M), "dmy"),
     (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d){_END}", re.M), "mdy"),
+    # the agency between place and date: "Tripoli, Libya (PANA) 12 March 2014 -"
+    (re.compile(rf"^\s*{_PLACE}\s+\([A-Z][A-Za-z .]+\)\s+{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d){_END}", re.M), "dmy"),
     (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+{_MON}\s+(\d{{1,2}})\s*(?:\([A-Za-z .]+\)\s*)?[-\u2013\u2014:]", re.M), "md"),
     (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+(\d{{1,2}})\s+{_MON}\s*(?:\([A-Za-z .]+\)\s*)?[-\u2013\u2014:]", re.M), "dm"),
 ]
@@ -76,7 +85,8 @@ def find_stamp(text: str, start: int = 0) -> Stamp | None:
         g = m.groups()
         try:
             if order == "dmy":
-                day = dt.date(int(g[2]), MONTHS[_month_key(g[1])], int(g[0]))
+                year = int(g[2])
+                day = dt.date(year + 2000 if year < 100 else year, MONTHS[_month_key(g[1])], int(g[0]))
             elif order == "ymd":
                 day = dt.date(int(g[0]), int(g[1]), int(g[2]))
             elif order == "dnumy":

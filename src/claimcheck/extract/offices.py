@@ -9,7 +9,7 @@ from ..models import ClaimKind, EntityType, Mention, Qualifiers
 from .base import make_claim
 from .context import Context
 from .gazetteer import ACRONYM, DEMONYM, ENTITY, PERSON, SURNAME, TITLE, Hit
-from .orgs import ORG_TYPES, org_pairs
+from .orgs import org_hits, org_pairs
 
 _NAME_TOKEN = r"[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*"
 _NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:al|el|bin|ben|abu|de|di|van|von|ibn)[\s-])?{_NAME_TOKEN}){{1,3}}")
@@ -25,6 +25,7 @@ _ROLE_AFTER = re.compile(r"-?(designate|elect)\b|\s+(at the time|then|back then)
 _COUNTERPART = re.compile(r"\b(?:counterpart|opposite number)\b(?!s)")  # lower-cased text; plural lists pair people we cannot pair
 _LED_GAP = re.compile(r"\s*,?\s*")
 _LED_BY = re.compile(r"\b(?:led|headed|chaired|commanded|run|presided(?: over)?)\s+by\s+", re.I)
+_LED_BY_NEXT = re.compile(r"\s*,?\s*(?:led|headed|chaired|commanded|run|presided)\s", re.I)  # what _LED_GAP + _LED_BY start with
 _WHO_HEADS = re.compile(r"\s*,?\s*who\s+(?:heads|leads|chairs|commands|runs|headed|led|chaired|commanded)\s+(?:the\s+)?", re.I)
 _LEAD_NOUN = r"the\s+(?:presidency|chairmanship|chairpersonship|leadership|helm|premiership|head)\s+of\s+(?:the\s+)?"
 _WON_HEAD = re.compile(
@@ -173,7 +174,9 @@ def extract_offices(ctx: Context) -> list:
     pairs = org_pairs(ctx)
     last_title: Hit | None = None
     title_hits = [h for h in ctx.hits if h.kind == TITLE]
-    counterpart = [Hit(m.start(), m.end(), TITLE, frozenset()) for m in _COUNTERPART.finditer(ctx.low, ctx.doc.body_start)]
+    counterpart = []
+    if "counterpart" in ctx.low or "opposite number" in ctx.low:  # rare: a plain search spares most documents the scan
+        counterpart = [Hit(m.start(), m.end(), TITLE, frozenset()) for m in _COUNTERPART.finditer(ctx.low, ctx.doc.body_start)]
     for t in sorted(title_hits + counterpart, key=lambda h: h.start):
         if not t.ids:  # "counterpart": the title last named
             if last_title is None:
@@ -299,6 +302,8 @@ def _portfolio_lists(ctx: Context) -> list:
     text = ctx.doc.text
     kb = ctx.kb
     claims = []
+    if "ministers" not in ctx.low:  # rare: a plain search spares most documents the scan
+        return claims
     for m in _MINISTERS_OF.finditer(ctx.low, ctx.doc.body_start):
         ports = [(p.start() + m.start("ports"), p.end() + m.start("ports"), p.group())
                  for p in re.finditer(_PORTFOLIO, m.group("ports"))]
@@ -339,14 +344,16 @@ def _leadership(ctx: Context, pairs) -> list:
     text = ctx.doc.text
     claims = []
     paired = {p[1].start for p in pairs.values() if p[1] is not None}
-    for h in ctx.hits:
-        if h.kind not in (ENTITY, ACRONYM) or h.start in paired or not any(ctx.kb.entities[i].type in ORG_TYPES for i in h.ids):
+    for _, h in org_hits(ctx):
+        if h.start in paired:
             continue
-        sent = ctx.sentence_of(h.start)
         org_end = h.end
         if h.start in pairs:
             close = text.find(")", h.end, h.end + 20)
             org_end = close + 1 if close >= 0 else h.end
+        if not _LED_BY_NEXT.match(text, org_end):
+            continue  # most names: spare them the search below
+        sent = ctx.sentence_of(h.start)
         window = text[org_end:min(sent[1], org_end + 80)]
         m = _LED_BY.search(window)
         if not m or not _LED_GAP.fullmatch(window[: m.start()]):

@@ -13,9 +13,12 @@ from .gazetteer import ACRONYM, DEMONYM, ENTITY, EVENT, PERSON, SURNAME, TITLE, 
 _TOKEN_REST = r"[a-z\u00c0-\u024f'\u2019]+(?:-[A-Z]?[a-z\u00c0-\u024f'\u2019]+)*"
 _TOKEN = rf"[A-Z]{_TOKEN_REST}"
 # The capital that starts the run must start a word. The look-behind comes after that capital, not before
-# it: a pattern that opens with a character class lets the scan skip fast to capital letters.
+# it: a pattern that opens with a character class lets the scan skip fast to capital letters. The look-ahead
+# drops at once the commonest failure, a capitalised word before a lower-case one (a capital or the first
+# letter of a particle must follow).
 _CANDIDATE = re.compile(
-    rf"[A-Z](?<![\w-][A-Z]){_TOKEN_REST}(?:\s+(?:(?:al|el|Al|El|bin|ben|abu|Abu|de|di|van|von)[\s-])?{_TOKEN}){{1,5}}(?![\w-])"
+    rf"[A-Z](?<![\w-][A-Z]){_TOKEN_REST}(?=\s+[A-Zaebdv])"
+    rf"(?:\s+(?:(?:al|el|Al|El|bin|ben|abu|Abu|de|di|van|von)[\s-])?{_TOKEN}){{1,5}}(?![\w-])"
 )
 _WORD = re.compile(r"\S+")
 _ALPHA_WORD = re.compile(r"(?<!\S)[^\W\d_]")  # a whitespace-separated word that starts with a letter

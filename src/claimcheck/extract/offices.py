@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..models import ClaimKind, EntityType, Mention, Qualifiers
+from ..text import fold_name
 from .base import make_claim
 from .context import Context
 from .gazetteer import ACRONYM, DEMONYM, ENTITY, PERSON, SURNAME, TITLE, Hit
@@ -345,13 +346,22 @@ def _portfolio_lists(ctx: Context) -> list:
 
 def _positions_titled(kb, portfolio: str) -> set[str]:
     """Positions whose titles read "Minister of <portfolio>" (with or without "the") or "<portfolio> Minister"."""
-    from ..text import fold_name
-
     word = fold_name(portfolio)
     wanted = {f"minister of {word}", f"minister of the {word}", f"{word} minister", f"minister for {word}"}
     if word in ("defence", "defense"):
         wanted |= {"minister of defence", "minister of defense", "defence minister", "defense minister"}
-    return {p.id for p in kb.positions.values() if any(fold_name(t) in wanted for t in p.titles)}
+    by_title = kb.derived("positions-by-folded-title", _positions_by_title)
+    return {i for title in wanted for i in by_title.get(title, ())}
+
+
+def _positions_by_title(kb) -> dict[str, set[str]]:
+    """The ids of the positions each folded title names (built once per knowledge base: folding every title
+    for every portfolio named cost more than the rest of the office extraction)."""
+    out: dict[str, set[str]] = {}
+    for p in kb.positions.values():
+        for t in p.titles:
+            out.setdefault(fold_name(t), set()).add(p.id)
+    return out
 
 
 def _leadership(ctx: Context, pairs) -> list:

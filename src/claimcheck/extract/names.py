@@ -2,50 +2,47 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..models import ClaimKind, Mention
 from .base import make_claim
 from .context import Context
-from .gazetteer import ACRONYM, DEMONYM, ENTITY, EVENT, PERSON, SURNAME, TITLE
+from .gazetteer import ACRONYM, DEMONYM, ENTITY, EVENT, PERSON, SURNAME, TITLE, Hit
 
-_TOKEN = r"[A-Z][a-z\u00c0-\u024f'\u2019]+(?:-[A-Z]?[a-z\u00c0-\u024f'\u2019]+)*"
-# No look-behind at the start (the scan then skips fast to capital letters); the word start is checked in
-# `_candidates`.
-_CANDIDATE = re.compile(rf"{_TOKEN}(?:\s+(?:(?:al|el|Al|El|bin|ben|abu|Abu|de|di|van|von)[\s-])?{_TOKEN}){{1,5}}(?![\w-])")
+_TOKEN_REST = r"[a-z\u00c0-\u024f'\u2019]+(?:-[A-Z]?[a-z\u00c0-\u024f'\u2019]+)*"
+_TOKEN = rf"[A-Z]{_TOKEN_REST}"
+# The capital that starts the run must start a word. The look-behind comes after that capital, not before
+# it: a pattern that opens with a character class lets the scan skip fast to capital letters. The look-ahead
+# drops at once the commonest failure, a capitalised word before a lower-case one (a capital or the first
+# letter of a particle must follow).
+_CANDIDATE = re.compile(
+    rf"[A-Z](?<![\w-][A-Z]){_TOKEN_REST}(?=\s+[A-Zaebdv])"
+    rf"(?:\s+(?:(?:al|el|Al|El|bin|ben|abu|Abu|de|di|van|von)[\s-])?{_TOKEN}){{1,5}}(?![\w-])"
+)
 _WORD = re.compile(r"\S+")
 _ALPHA_WORD = re.compile(r"(?<!\S)[^\W\d_]")  # a whitespace-separated word that starts with a letter
 _UPPER_WORD = re.compile(r"(?<!\S)[A-Z\u00c0-\u00d6\u00d8-\u00de]")  # ... with a capital
 
 
-_LOWER_WORD = re.compile(r"(?<!\S)[a-z]+\b")
 # the words title case leaves in lower case; any other lower-case word ("said") makes a sentence
 _TITLE_CASE_LOWER = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "as", "with",
                      "from", "into", "onto", "over", "amid", "after", "via", "per", "than", "vs", "up", "off", "out"}
+_PROSE_WORD = re.compile(  # a whitespace-separated lower-case word that title case would capitalise
+    r"(?<!\S)(?!(?:%s)\b)[a-z]+\b" % "|".join(sorted(_TITLE_CASE_LOWER, key=lambda w: (-len(w), w)))
+)
 
 
 def _title_case(sentence: str) -> bool:
     """A headline in title case: at least three words, three in five of them capitalised, and no lower-case
     word but the short ones title case keeps ("Stephanie Williams said on Monday" is a sentence)."""
-    n = len(_ALPHA_WORD.findall(sentence))
-    if n < 3 or len(_UPPER_WORD.findall(sentence)) / n < 0.6:
+    # the lower-case word first: prose has one within its first few words, so this test ends the scan early
+    if _PROSE_WORD.search(sentence):
         return False
-    return all(w in _TITLE_CASE_LOWER for w in _LOWER_WORD.findall(sentence))
+    n = len(_ALPHA_WORD.findall(sentence))
+    return n >= 3 and len(_UPPER_WORD.findall(sentence)) / n >= 0.6
 
 
-def _candidates(text: str, s: int, e: int):
-    """Runs of two to four capitalised words in [s, e) that start a word."""
-    pos = s
-    while True:
-        m = _CANDIDATE.search(text, pos, e)
-        if m is None:
-            return
-        a = m.start()
-        if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "_-"):
-            pos = a + 1
-            continue
-        yield m
-        pos = m.end()
 # Capitalised words that start sentences or name things other than people
 _STOP = {
     "The", "A", "An", "In", "On", "At", "For", "During", "Since", "After", "Before", "This", "That", "These", "Those",
@@ -69,6 +66,58 @@ _ORG_HEADS = {
 }
 
 
+_POSSESSIVE = ("'s", "\u2019s")
+_QUOTE_MARK = ("'", "\u2019")
+
+
+def _name_span(text: str, run: re.Match) -> tuple[int, int] | None:
+    """The span of the person's name in a run of capitalised words: title and function words dropped at the
+    edges ("Interior Minister Matteo Piantedosi"); None for the name of a body or what is too short for a name."""
+    group = run.group()
+    words = group.split()
+    lo, hi = 0, len(words)  # the name is words[lo:hi]
+    owner = None
+    if "'s" in group or "\u2019s" in group:
+        owner = next((i for i, w in enumerate(words) if w.endswith(_POSSESSIVE)), None)
+    if owner is not None:  # "Khalifa Hatfar's Libyan National Army": the name is the owner's
+        hi = owner + 1
+    elif words[-1] in _ORG_HEADS:
+        return None  # the name of a body
+    while lo < hi and words[lo] in _STOP:
+        lo += 1
+    while lo < hi and words[hi - 1] in _STOP:
+        hi -= 1
+    cut = 0  # characters dropped from the end of the last word
+    if lo < hi:
+        last = words[hi - 1]
+        if last.endswith(_POSSESSIVE):  # "Khalifa Hatfar's": the name without the possessive
+            cut = 2
+        elif last.endswith(_QUOTE_MARK):  # a closing quote mark
+            cut = 1
+        words[hi - 1] = last[:len(last) - cut]
+    for i in range(hi - 1, lo - 1, -1):  # "High Representative Federica Mogherini": the name is what follows the last title word
+        if words[i] in _STOP:
+            lo = i + 1
+            break
+    if hi - lo < 2:
+        return None
+    spans = [w.span() for w in _WORD.finditer(text, run.start(), run.end())]  # the offsets of `words`
+    return spans[lo][0], spans[hi - 1][1] - cut
+
+
+def _people_by_sentence(ctx: Context) -> dict[int, list[Hit]]:
+    """The person and surname hits that `ctx.hits_in` gives for each sentence, by the sentence's index
+    (placed by bisection: these are a tenth of the hits, and most sentences have none)."""
+    starts = [s for s, _ in ctx.sents]
+    out: dict[int, list[Hit]] = {}
+    for h in ctx.hits:
+        if h.kind == PERSON or h.kind == SURNAME:
+            i = bisect.bisect_right(starts, h.start) - 1
+            if i >= 0 and h.end <= ctx.sents[i][1]:
+                out.setdefault(i, []).append(h)
+    return out
+
+
 def extract_names(ctx: Context) -> list:
     """Names of people that the gazetteer did not resolve to a full name, plus resolved full names."""
     text = ctx.doc.text
@@ -78,10 +127,11 @@ def extract_names(ctx: Context) -> list:
         if h.kind in (ENTITY, ACRONYM, TITLE, EVENT, DEMONYM):
             covered[h.start:h.end] = b"\x01" * (h.end - h.start)
     covered_people = bytearray(len(text) + 1)
-    for s, e in ctx.sents:
-        for h in ctx.hits_in(s, e):
+    people = _people_by_sentence(ctx)
+    for i, (s, e) in enumerate(ctx.sents):
+        for h in people.get(i, ()):
             start = ctx.extended.get(h.start, h.start) if h.kind == SURNAME else h.start
-            if h.kind == PERSON or (h.kind == SURNAME and start != h.start and ctx.person_id(h)):
+            if h.kind == PERSON or (start != h.start and ctx.person_id(h)):
                 claims.append(make_claim(
                     ctx, ClaimKind.person_name, start, h.end,
                     subject=Mention.trusted(text=text[start:h.end], id=ctx.person_id(h), start=start, end=h.end),
@@ -89,34 +139,15 @@ def extract_names(ctx: Context) -> list:
                 ))
                 covered_people[start:h.end] = b"\x01" * (h.end - start)
         headline = None
-        for m in _candidates(text, s, e):
+        for m in _CANDIDATE.finditer(text, s, e):
             if headline is None:
                 headline = _title_case(text[s:e])
             if headline:
                 break  # capitalised words are not names in a title-case headline
-            # drop title and function words at the edges ("Interior Minister Matteo Piantedosi")
-            toks = [(t.start(), t.end(), t.group()) for t in _WORD.finditer(text, m.start(), m.end())]
-            owner = next((i for i, t in enumerate(toks) if t[2].endswith(("'s", "\u2019s"))), None)
-            if owner is not None:  # "Khalifa Hatfar's Libyan National Army": the name is the owner's
-                toks = toks[:owner + 1]
-            elif toks[-1][2] in _ORG_HEADS:
-                continue  # the name of a body
-            while toks and toks[0][2] in _STOP:
-                toks.pop(0)
-            while toks and toks[-1][2] in _STOP:
-                toks.pop()
-            if toks and toks[-1][2].endswith(("'s", "\u2019s")):  # "Khalifa Hatfar's": the name without the possessive
-                a, b, w = toks[-1]
-                toks[-1] = (a, b - 2, w[:-2])
-            elif toks and toks[-1][2].endswith(("'", "\u2019")):  # a closing quote mark
-                a, b, w = toks[-1]
-                toks[-1] = (a, b - 1, w[:-1])
-            inner = [i for i, t in enumerate(toks) if t[2] in _STOP]
-            if inner:  # "High Representative Federica Mogherini": the name is what follows the last title word
-                toks = toks[inner[-1] + 1:]
-            if len(toks) < 2:
+            span = _name_span(text, m)
+            if span is None:
                 continue
-            a0, b0 = toks[0][0], toks[-1][1]
+            a0, b0 = span
             if 1 in covered[a0:b0] or 1 in covered_people[a0:b0]:
                 continue
             claims.append(make_claim(

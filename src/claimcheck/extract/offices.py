@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from ..models import ClaimKind, EntityType, Mention, Qualifiers
+from ..text import fold_name
 from .base import make_claim
 from .context import Context
 from .gazetteer import ACRONYM, DEMONYM, ENTITY, PERSON, SURNAME, TITLE, Hit
-from .orgs import ORG_TYPES, org_pairs
+from .orgs import org_hits, org_pairs
 
 _NAME_TOKEN = r"[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*"
 _NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:al|el|bin|ben|abu|de|di|van|von|ibn)[\s-])?{_NAME_TOKEN}){{1,3}}")
@@ -25,6 +26,7 @@ _ROLE_AFTER = re.compile(r"-?(designate|elect)\b|\s+(at the time|then|back then)
 _COUNTERPART = re.compile(r"\b(?:counterpart|opposite number)\b(?!s)")  # lower-cased text; plural lists pair people we cannot pair
 _LED_GAP = re.compile(r"\s*,?\s*")
 _LED_BY = re.compile(r"\b(?:led|headed|chaired|commanded|run|presided(?: over)?)\s+by\s+", re.I)
+_LED_BY_NEXT = re.compile(r"\s*,?\s*(?:led|headed|chaired|commanded|run|presided)\s", re.I)  # what _LED_GAP + _LED_BY start with
 _WHO_HEADS = re.compile(r"\s*,?\s*who\s+(?:heads|leads|chairs|commands|runs|headed|led|chaired|commanded)\s+(?:the\s+)?", re.I)
 _LEAD_NOUN = r"the\s+(?:presidency|chairmanship|chairpersonship|leadership|helm|premiership|head)\s+of\s+(?:the\s+)?"
 _WON_HEAD = re.compile(
@@ -33,6 +35,10 @@ _WON_HEAD = re.compile(
     rf"|(?:beat|defeated|edged out|edged|unseated)\s+[^.;]{{1,80}}?\s+(?:for|to win|to take)\s+{_LEAD_NOUN})",
     re.I,
 )  # "Takala beat al-Mishri in a run-off for the presidency of the High Council of State"
+# the words _WHO_HEADS and _WON_HEAD can begin with, for a quick test after every person's name
+_HEAD_NEXT = re.compile(
+    r"\s*,?\s*(?:who|has|had|have|won|took|assumed|clinched|secured|regained|was|beat|defeated|edged|unseated)\s", re.I
+)
 _PERSON_KINDS = (PERSON, SURNAME)
 _NOT_NAMES = {"The", "He", "She", "It", "They", "This", "That", "On", "In", "At", "For", "During", "Minister", "President"}
 
@@ -116,6 +122,19 @@ _GLUE = re.compile(
 )
 
 
+def _matches_at(pattern: re.Pattern, low: str, words: tuple[str, ...], start: int) -> list[re.Match]:
+    """`pattern.finditer(low, start)` for a pattern whose matches begin with one of `words` and cannot overlap
+    another of those words: str.find skips to the words many times faster than the scan of a pattern that
+    opens with \\b, which tries every offset."""
+    found = []
+    for word in words:
+        at = low.find(word, start)
+        while at >= 0:
+            found.append(at)
+            at = low.find(word, at + 1)
+    return [m for m in (pattern.match(low, at) for at in sorted(found)) if m]
+
+
 def _attached(ctx: Context, start: int, end: int) -> list:
     """Qualifier hits in [start, end) joined to the office title at `end` by nothing but glue words
     ("the GNU's acting", "Libyan"), so that a place earlier in the sentence does not qualify the office."""
@@ -173,7 +192,8 @@ def extract_offices(ctx: Context) -> list:
     pairs = org_pairs(ctx)
     last_title: Hit | None = None
     title_hits = [h for h in ctx.hits if h.kind == TITLE]
-    counterpart = [Hit(m.start(), m.end(), TITLE, frozenset()) for m in _COUNTERPART.finditer(ctx.low, ctx.doc.body_start)]
+    counterpart = [Hit(m.start(), m.end(), TITLE, frozenset())
+                   for m in _matches_at(_COUNTERPART, ctx.low, ("counterpart", "opposite number"), ctx.doc.body_start)]
     for t in sorted(title_hits + counterpart, key=lambda h: h.start):
         if not t.ids:  # "counterpart": the title last named
             if last_title is None:
@@ -299,7 +319,7 @@ def _portfolio_lists(ctx: Context) -> list:
     text = ctx.doc.text
     kb = ctx.kb
     claims = []
-    for m in _MINISTERS_OF.finditer(ctx.low, ctx.doc.body_start):
+    for m in _matches_at(_MINISTERS_OF, ctx.low, ("ministers",), ctx.doc.body_start):
         ports = [(p.start() + m.start("ports"), p.end() + m.start("ports"), p.group())
                  for p in re.finditer(_PORTFOLIO, m.group("ports"))]
         people, pos = [], m.end()
@@ -326,27 +346,38 @@ def _portfolio_lists(ctx: Context) -> list:
 
 def _positions_titled(kb, portfolio: str) -> set[str]:
     """Positions whose titles read "Minister of <portfolio>" (with or without "the") or "<portfolio> Minister"."""
-    from ..text import fold_name
-
     word = fold_name(portfolio)
     wanted = {f"minister of {word}", f"minister of the {word}", f"{word} minister", f"minister for {word}"}
     if word in ("defence", "defense"):
         wanted |= {"minister of defence", "minister of defense", "defence minister", "defense minister"}
-    return {p.id for p in kb.positions.values() if any(fold_name(t) in wanted for t in p.titles)}
+    by_title = kb.derived("positions-by-folded-title", _positions_by_title)
+    return {i for title in wanted for i in by_title.get(title, ())}
+
+
+def _positions_by_title(kb) -> dict[str, set[str]]:
+    """The ids of the positions each folded title names (built once per knowledge base: folding every title
+    for every portfolio named cost more than the rest of the office extraction)."""
+    out: dict[str, set[str]] = {}
+    for p in kb.positions.values():
+        for t in p.titles:
+            out.setdefault(fold_name(t), set()).add(p.id)
+    return out
 
 
 def _leadership(ctx: Context, pairs) -> list:
     text = ctx.doc.text
     claims = []
     paired = {p[1].start for p in pairs.values() if p[1] is not None}
-    for h in ctx.hits:
-        if h.kind not in (ENTITY, ACRONYM) or h.start in paired or not any(ctx.kb.entities[i].type in ORG_TYPES for i in h.ids):
+    for _, h in org_hits(ctx):
+        if h.start in paired:
             continue
-        sent = ctx.sentence_of(h.start)
         org_end = h.end
         if h.start in pairs:
             close = text.find(")", h.end, h.end + 20)
             org_end = close + 1 if close >= 0 else h.end
+        if not _LED_BY_NEXT.match(text, org_end):
+            continue  # most names: spare them the search below
+        sent = ctx.sentence_of(h.start)
         window = text[org_end:min(sent[1], org_end + 80)]
         m = _LED_BY.search(window)
         if not m or not _LED_GAP.fullmatch(window[: m.start()]):
@@ -369,7 +400,7 @@ def _leadership(ctx: Context, pairs) -> list:
         ))
     # "<person>, who heads <body>"; "<person> won the presidency of <body>" (a term begun)
     for h in ctx.hits:
-        if h.kind not in _PERSON_KINDS:
+        if h.kind not in _PERSON_KINDS or not _HEAD_NEXT.match(text, h.end):
             continue
         m = _WHO_HEADS.match(text, h.end)
         role = None

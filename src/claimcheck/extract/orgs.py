@@ -16,6 +16,19 @@ _ACR_TEXT = re.compile(r"^\s*\(\s*([A-Z][A-Za-z]{1,9}(?: [A-Z][a-z]+)?)\s*\)")
 ORG_TYPES = {t for t in EntityType} - {EntityType.person, EntityType.country, EntityType.place}
 
 
+def org_hits(ctx: Context) -> list[tuple[int, Hit]]:
+    """The name and acronym hits that name an organization, with their index in `ctx.hits` (once per document)."""
+    if "org_hits" not in ctx.memo:
+        orgs = ctx.kb.derived("organization-ids", _organization_ids)
+        ctx.memo["org_hits"] = [(i, h) for i, h in enumerate(ctx.hits)
+                                if (h.kind == ENTITY or h.kind == ACRONYM) and not h.ids.isdisjoint(orgs)]
+    return ctx.memo["org_hits"]
+
+
+def _organization_ids(kb) -> frozenset[str]:
+    return frozenset(i for i, e in kb.entities.items() if e.type in ORG_TYPES)
+
+
 def org_pairs(ctx: Context) -> dict[int, tuple[Hit, Hit | None, str | None]]:
     """Name hits (by start) paired with the acronym written right after them: (name, acronym hit, acronym text)."""
     if "org_pairs" in ctx.memo:
@@ -23,13 +36,15 @@ def org_pairs(ctx: Context) -> dict[int, tuple[Hit, Hit | None, str | None]]:
     text = ctx.doc.text
     out: dict[int, tuple[Hit, Hit | None, str | None]] = {}
     hits = ctx.hits
-    for i, h in enumerate(hits):
-        if h.kind != ENTITY or not _is_org(ctx, h):
+    for i, h in org_hits(ctx):
+        if h.kind != ENTITY:
             continue
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         if nxt is not None and nxt.kind == ACRONYM and _BETWEEN.match(text[h.end:nxt.start]) and _AFTER.match(text[nxt.end:nxt.end + 3]):
             out[h.start] = (h, nxt, text[nxt.start:nxt.end])
             continue
+        if text.find("(", h.end, h.end + 24) < 0:
+            continue  # no acronym written after the name (most names): skip the pattern
         m = _ACR_TEXT.match(re.sub(r"^['\u2019]s", "  ", text[h.end:h.end + 24]))
         if m and m.group(1).isupper():
             out[h.start] = (h, None, m.group(1))
@@ -69,20 +84,14 @@ def _pair_end(text: str, name: Hit, acr: Hit | None) -> int:
     return (acr.end + 1) if acr else text.index(")", name.end) + 1
 
 
-def _is_org(ctx: Context, h: Hit) -> bool:
-    return any(ctx.kb.entities[i].type in ORG_TYPES for i in h.ids)
-
-
 def extract_orgs(ctx: Context) -> list:
     text = ctx.doc.text
     claims = []
     pairs = org_pairs(ctx)
     paired_acronyms = {p[1].start for p in pairs.values() if p[1] is not None}
     pair_ends = {_pair_end(text, name, acr) for name, acr, _ in pairs.values()}
-    for h in ctx.hits:
-        if h.kind not in (ENTITY, ACRONYM) or h.start in paired_acronyms:
-            continue
-        if not _is_org(ctx, h):
+    for _, h in org_hits(ctx):
+        if h.start in paired_acronyms:
             continue
         name_id = next(iter(sorted(h.ids))) if len(h.ids) == 1 else None
         subject = Mention.trusted(text=text[h.start:h.end], id=name_id, start=h.start, end=h.end)

@@ -70,6 +70,17 @@ def test_a_name_after_a_comma_is_not_always_an_apposition(packs, text):
     assert not [c for c in claims(packs, text, ClaimKind.office_holding) if c.subject.id in ("menfi", "piantedosi")]
 
 
+def test_a_list_of_titles_and_names_pairs_each_title_with_the_name_after_it(packs):
+    text = ("Present were the chairman of the Presidential Council, Mohamed al-Menfi, the commander of the eastern "
+            "forces, Marshal Khalifa Haftar, the President of the House of Representatives based in Tobruk, Aguila "
+            "Saleh, and others.")
+    held = {c.subject.id: c.object.id for c in claims(packs, text, ClaimKind.office_holding)}
+    assert held.get("saleh") == "ly_hor_speaker" and "ly_hor_speaker" not in (held.get("haftar") or "")
+    # a second apposition of the same person is no list: "his counterpart, X, foreign minister of Y"
+    text = "The envoy, Fathi Bashagha, the interior minister of the GNA led by Fayez al-Sarraj, spoke."
+    assert [c.subject.id for c in claims(packs, text, ClaimKind.office_holding)] == ["bashagha"]
+
+
 def test_not_holding_roles_come_first(packs):
     c = claims(packs, "the Russian candidate for the position of Vice President of Interpol Pyotr Gorodov", ClaimKind.office_holding)
     assert c and c[0].qualifiers.role == "candidate"
@@ -134,6 +145,18 @@ def test_a_name_the_kb_does_not_know_written_out_for_a_known_acronym(packs, text
 ])
 def test_no_written_out_name_where_there_is_none(packs, text):
     assert not [c for c in claims(packs, text, ClaimKind.organization_name) if c.predicate == "expanded-acronym"]
+
+
+@pytest.mark.parametrize("text,written", [
+    ("HNEC, the High National Elections Committee, said on Monday.", "High National Elections Committee"),
+    ("UNSMIL, the United Nations Special Mission in Libya, said.", "United Nations Special Mission in Libya"),
+    ("IOM, the UN migration agency, said.", None),  # a description, not the acronym spelt out
+])
+def test_a_name_written_out_in_apposition_after_an_acronym(packs, text, written):
+    c = [c for c in claims(packs, text, ClaimKind.organization_name) if c.predicate == "expanded-acronym"]
+    assert [x.subject.text for x in c] == ([written] if written else [])
+    if written:
+        assert c[0].provenance.quote.endswith(written) and c[0].provenance.quote.startswith(c[0].qualifiers.acronym.text)
 
 
 def test_acronym_alone_and_name_alone(packs):

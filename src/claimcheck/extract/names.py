@@ -18,7 +18,7 @@ _TOKEN = rf"[A-Z]{_TOKEN_REST}"
 # letter of a particle must follow).
 _CANDIDATE = re.compile(
     rf"[A-Z](?<![\w-][A-Z]){_TOKEN_REST}(?=\s+[A-Zaebdv])"
-    rf"(?:\s+(?:(?:al|el|Al|El|bin|ben|abu|Abu|de|di|van|von)[\s-])?{_TOKEN}){{1,5}}(?![\w-])"
+    rf"(?:\s+(?:(?:al|el|Al|El|bin|ben|abu|Abu|de|di|van|von)[\s-](?:(?:der|den|la)\s)?)?{_TOKEN}){{1,5}}(?![\w-])"
 )
 _WORD = re.compile(r"\S+")
 _ALPHA_WORD = re.compile(r"(?<!\S)[^\W\d_]")  # a whitespace-separated word that starts with a letter

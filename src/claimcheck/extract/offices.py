@@ -81,6 +81,11 @@ _LEAD = {n: re.compile(rf"[\s,]{{0,{n}}}{_HONORIFIC}") for n in (0, 3)}
 _OF = re.compile(r"\s+(?:of|for|in)\s+(?:the\s+)?")
 _ONLY_HONORIFIC = re.compile(rf"[\s,]*{_HONORIFIC}$")
 _APPOSITION = re.compile(r"\s*,\s*[^,;:.!?]{0,60}$")
+# "the President of the House seated in Tobruk, Aguila Saleh": a short modifier, then the holder after a comma
+_MODIFIED_THEN_NAME = re.compile(r"[^,;:.!?()]{0,40},\s*")
+# a clause that introduces the person after it: "the commander of the self-proclaimed LNA, (Marshal) Haftar"
+_OFFICE_PHRASE = re.compile(r"\s*(?:and\s+)?the\s+(?:[\w-]+\s+){0,3}(?:commander|head|chief|leader|president|chairman|"
+                            r"minister|envoy|speaker|governor|secretary|director)\b", re.I)
 
 
 # a capitalised word right after a surname, on the same line, that is neither a title nor a function word
@@ -247,6 +252,12 @@ def extract_offices(ctx: Context) -> list:
                 if _APPOSITION.fullmatch(between) and _apposition_words_only(ctx, h.end, t.start):
                     before = h
                 break
+        if before is not None and after is None and _introduced_by_title(ctx, sent, title_hits, before):
+            # a list of "title, name" pairs: "the commander of the LNA, Khalifa Haftar, the President of the
+            # House seated in Tobruk, Aguila Saleh": Haftar has his title; this one is the next name's
+            listed = _listed_holder(ctx, sent, pos)
+            if listed is not None:
+                before, after = None, listed
         # "Interior Minister Fathi Bashagha" (no comma) names the person after; "Sarraj, head of the
         # Council, Salame said" is an apposition to the person before, and the name after is the subject
         if after and (before is None or "," not in text[pos:after[0].start]):
@@ -284,6 +295,26 @@ def extract_offices(ctx: Context) -> list:
     claims.extend(_leadership(ctx, pairs))
     claims.extend(_portfolio_lists(ctx))
     return claims
+
+
+def _introduced_by_title(ctx: Context, sent: tuple[int, int], title_hits: list[Hit], person: Hit) -> bool:
+    """Whether the clause before the person, across a comma, is a title ("the commander of the
+    self-proclaimed LNA, Marshal Haftar"): a known title, or a definite phrase headed by an office noun."""
+    text = ctx.doc.text
+    start = ctx.extended.get(person.start, person.start)
+    comma = text.rfind(",", sent[0], start)
+    if comma < 0 or not _ONLY_HONORIFIC.fullmatch(text, comma, start):
+        return False
+    clause_start = max(text.rfind(",", sent[0], comma), sent[0] - 1) + 1
+    if any(clause_start <= t.start and t.end <= comma for t in title_hits):
+        return True
+    return bool(_OFFICE_PHRASE.match(text, clause_start, comma))
+
+
+def _listed_holder(ctx: Context, sent: tuple[int, int], pos: int) -> tuple[Mention, int] | None:
+    """The person a listed title introduces, after a short modifier and a comma."""
+    m = _MODIFIED_THEN_NAME.match(ctx.doc.text, pos, sent[1])
+    return _person_at(ctx, m.end()) if m else None
 
 
 def _appointee(ctx: Context, sent: tuple[int, int], left_start: int, title_start: int) -> Mention | None:

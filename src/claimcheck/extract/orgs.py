@@ -56,20 +56,27 @@ def org_pairs(ctx: Context) -> dict[int, tuple[Hit, Hit | None, str | None]]:
 _EXPANSION = re.compile(r"((?:[A-Z][\w'\u2019-]*|of|in|for|on|and|the|de|des|du|la|le|per|di|del|della)"
                         r"(?:\s+(?:[A-Z][\w'\u2019-]*|of|in|for|on|and|the|de|des|du|la|le|per|di|del|della)){1,9})\s*\(\s*$")
 _CLOSE = re.compile(r"\s*\)")
+# the name in apposition after an acronym, up to the punctuation that closes it: "UNSMIL, the United Nations
+# Support Mission in Libya, said"
+_APPOSED = re.compile(r",\s+the\s+((?:[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|of|in|for|on|and|the|de|des|du|la|le|per|di|del|della)){1,9})(?=\s*[,.;:)])")
 _NON_SPACE = re.compile(r"\S+")
 _CONNECTORS = {"of", "in", "for", "on", "and", "the", "de", "des", "du", "la", "le", "per", "di", "del", "della"}
 
 
 def _written_expansion(text: str, acr: Hit) -> tuple[int, int] | None:
-    """The span of the name written before "(ACRONYM)": "United Nations Special Mission in Libya (UNSMIL)".
-    Its capitalised words' initials must run through the acronym in order, starting with its first letter
-    (so that "officials said on Monday (UNSMIL)" gives none)."""
-    if not _CLOSE.match(text, acr.end):
-        return None
-    m = _EXPANSION.search(text, max(0, acr.start - 120), acr.start)
-    if m is None:
-        return None
-    words = list(_NON_SPACE.finditer(text, m.start(1), m.end(1)))
+    """The span of the name written out for an acronym: before it in "United Nations Special Mission in Libya
+    (UNSMIL)", or after it in apposition, "UNSMIL, the United Nations Special Mission in Libya,"."""
+    if _CLOSE.match(text, acr.end):
+        m = _EXPANSION.search(text, max(0, acr.start - 120), acr.start)
+        return _spelling_out(text, acr, m.start(1), m.end(1)) if m else None
+    m = _APPOSED.match(text, acr.end)
+    return _spelling_out(text, acr, m.start(1), m.end(1)) if m else None
+
+
+def _spelling_out(text: str, acr: Hit, start: int, end: int) -> tuple[int, int] | None:
+    """The words of text[start:end] from the first whose initial is the acronym's, when their capitals'
+    initials run through the acronym in order (so that "officials said on Monday (UNSMIL)" gives none)."""
+    words = list(_NON_SPACE.finditer(text, start, end))
     while words and words[0].group()[0] != text[acr.start]:  # "Representatives of the High National ... (HNEC)"
         words.pop(0)
     initials = [w.group()[0] for w in words if w.group()[0].isupper()]
@@ -114,8 +121,9 @@ def extract_orgs(ctx: Context) -> list:
                 # a name the knowledge base does not know, written out for a known acronym
                 a, b = written
                 acr = Mention.trusted(text=text[h.start:h.end], id=name_id, start=h.start, end=h.end)
+                span = (a, h.end + 1) if a < h.start else (h.start, b)
                 claims.append(make_claim(
-                    ctx, ClaimKind.organization_name, a, h.end + 1, subject=Mention.trusted(text=text[a:b], start=a, end=b),
+                    ctx, ClaimKind.organization_name, *span, subject=Mention.trusted(text=text[a:b], start=a, end=b),
                     predicate="expanded-acronym", qualifiers=Qualifiers.trusted(acronym=acr), confidence=0.8,
                 ))
     return claims

@@ -10,10 +10,12 @@ extraction step together.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Iterable, NamedTuple
 
 from ..kb import KnowledgeBase
 from ..models import EntityType
@@ -93,8 +95,13 @@ class Gazetteer:
         # length), so a key can only match on word boundaries: no substring candidates to filter out.
         self.automaton = ahocorasick.Automaton()
         for term, entries in by_term.items():
-            # the third part: whether the term is some entity's own name (it wins over an alias of the same length)
-            self.automaton.add_word(f" {term} ", (len(term), tuple(entries), not any(c for _, _, c in entries)))
+            self.automaton.add_word(f" {term} ", _Term(
+                length=len(term),
+                alias=not any(own for _, _, own in entries),
+                entries=tuple((kind, ids) for kind, ids, _ in entries),
+                # only a name of several words can be lower-case words naming a kind of thing (`kind_generic`)
+                may_be_generic=" " in term and any(kind == ENTITY for kind, _, _ in entries),
+            ))
         self.automaton.make_automaton()
         self.acronyms = {a: frozenset(ids) for a, ids in acronyms.items()}
         self.acronym_automaton = ahocorasick.Automaton()
@@ -112,20 +119,13 @@ class Gazetteer:
         lowered = blank.lower()
         if len(lowered) != len(blank):  # a character whose lower case is longer: fold one by one
             lowered = _blank_punct(fold(text[start:end]))
-        padded = " " + lowered + " "
-        # (longest first, own names first, leftmost first); `last` is the padding space after the key
-        found = sorted((-length, alias, last - 1 - length, entries) for last, (length, entries, alias) in self.automaton.iter(padded))
-        taken = bytearray(end - start + 1)
-        covered = bytearray(end - start + 1)  # characters inside a kept hit
         hits: list[Hit] = []
-        for neg_length, _, s, entries in found:
-            e = s - neg_length
-            if 1 in taken[s:e]:
-                continue
-            taken[s:e] = b"\x01" * (e - s)
+        named: list[tuple[int, int]] = []  # spans (offsets in the slice) of the names kept, in text order
+        for s, e, term in _longest_first(self.automaton.iter(" " + lowered + " ")):
             cs, ce = start + s, start + e
-            generic = kind_generic(text, cs, ce)
-            for kind, ids, _ in entries:
+            generic = term.may_be_generic and kind_generic(text, cs, ce)
+            count = len(hits)
+            for kind, ids in term.entries:
                 if kind in (SURNAME, PERSON) and not text[cs].isupper():
                     continue
                 if kind == ENTITY and generic:
@@ -133,23 +133,98 @@ class Gazetteer:
                 if kind == SURNAME and text[cs:ce].lower() in _PARTICLES:
                     continue
                 hits.append(Hit(cs, ce, kind, ids))
-                covered[s:e] = b"\x01" * (e - s)
-        padded = " " + blank + " "
-        acr: list[Hit] = []
-        for last, (length, name) in self.acronym_automaton.iter(padded):
-            e = last - 1
-            cs, ce = start + e - length, start + e
-            if covered[e - length]:
+            if len(hits) > count:
+                named.append((s, e))
+        return _with_acronyms(hits, self._find_acronyms(blank, start, named))
+
+    def _find_acronyms(self, blank: str, start: int, named: list[tuple[int, int]]) -> list[Hit]:
+        """Acronyms that do not begin inside a name found (`named`, in text order), the longest at a place
+        winning ("EUBAM Libya" over "EUBAM"), in text order."""
+        named_starts = [s for s, _ in named]
+        found: list[Hit] = []
+        for last, (length, name) in self.acronym_automaton.iter(" " + blank + " "):
+            e = last - 1  # `last` is the padding space after the key
+            s = e - length
+            i = bisect.bisect_right(named_starts, s) - 1
+            if i >= 0 and s < named[i][1]:
                 continue
-            acr.append(Hit(cs, ce, ACRONYM, self.acronyms[name]))
-        # the longest acronym at a place wins ("EUBAM Libya" over "EUBAM")
-        acr.sort(key=lambda h: (h.start, -h.end))
-        for h in acr:
-            if hits and hits[-1].kind == ACRONYM and hits[-1].start <= h.start < hits[-1].end:
+            found.append(Hit(start + s, start + e, ACRONYM, self.acronyms[name]))
+        found.sort(key=_text_order)
+        out: list[Hit] = []
+        for h in found:
+            if out and out[-1].start <= h.start < out[-1].end:
                 continue
-            hits.append(h)
-        hits.sort(key=lambda h: (h.start, -h.end))
-        return hits
+            out.append(h)
+        return out
+
+
+class _Term(NamedTuple):
+    """What the automaton stores for one key."""
+
+    length: int
+    alias: bool  # not some entity's own name (an own name wins over an alias of the same length)
+    entries: tuple[tuple[str, frozenset[str]], ...]  # (kind, ids), one per kind the term names
+    may_be_generic: bool
+
+
+def _longest_first(matches: Iterable[tuple[int, _Term]]) -> list[tuple[int, int, _Term]]:
+    """Automaton matches (in the order of their end) as (start, end, term) in text order, overlapping ones
+    resolved greedily to the longest, then to an own name, then to the leftmost.
+
+    Only matches that overlap, directly or through others, compete, so the greedy choice is made within
+    each such group; most matches overlap nothing and need no sorting.
+    """
+    groups: list[list[tuple[int, int, _Term]]] = []
+    for last, term in matches:
+        e = last - 1  # `last` is the padding space after the key
+        s = e - term.length
+        if groups and s < groups[-1][-1][1]:  # ends only grow, so the last group's last match ends last
+            groups[-1].append((s, e, term))
+            while len(groups) > 1 and s < groups[-2][-1][1]:  # a long match reaching back into earlier groups
+                merged = groups.pop()
+                groups[-1].extend(merged)
+        else:
+            groups.append([(s, e, term)])
+    out: list[tuple[int, int, _Term]] = []
+    for group in groups:
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        kept: list[tuple[int, int, _Term]] = []
+        for m in sorted(group, key=_preference):
+            if all(m[1] <= k[0] or k[1] <= m[0] for k in kept):
+                kept.append(m)
+        out.extend(sorted(kept, key=_span_start))
+    return out
+
+
+def _preference(match: tuple[int, int, _Term]) -> tuple[int, bool, int]:
+    s, _, term = match
+    return -term.length, term.alias, s
+
+
+def _span_start(match: tuple[int, int, _Term]) -> int:
+    return match[0]
+
+
+def _text_order(hit: Hit) -> tuple[int, int]:
+    return hit.start, -hit.end
+
+
+def _with_acronyms(names: list[Hit], acronyms: list[Hit]) -> list[Hit]:
+    """Name hits (in text order, none overlapping) and acronym hits merged in text order, longest first at
+    a place, a name before an acronym at the same span."""
+    if not acronyms:
+        return names
+    out: list[Hit] = []
+    i = 0
+    for a in acronyms:
+        j = bisect.bisect_right(names, _text_order(a), lo=i, key=_text_order)
+        out += names[i:j]
+        out.append(a)
+        i = j
+    out += names[i:]
+    return out
 
 
 _NON_WORD = re.compile(r"[^\w]|_")
@@ -176,13 +251,13 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _blank_punct(text: str) -> str:
-    """`text.translate(_PUNCT_TABLE)`, fast for text that is ASCII once its few other characters (curly
-    quotes, dashes, accented letters) are mapped: bytes.translate runs at memory speed."""
+    """`text.translate(_PUNCT_TABLE)`, fast for text with few other characters than ASCII (curly quotes,
+    dashes, accented letters, a line of Arabic): those are mapped one by one, then the ASCII ones by
+    bytes.translate over UTF-8, which runs at memory speed and leaves the bytes of other characters (all
+    0x80 and above) alone."""
     if not text.isascii():
         text = _NON_ASCII.sub(lambda m: _PUNCT_TABLE.get(ord(m.group()), m.group()), text)
-        if not text.isascii():
-            return text.translate(_PUNCT_TABLE)
-    return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
+    return text.encode("utf-8", "surrogatepass").translate(_ASCII_TABLE).decode("utf-8", "surrogatepass")
 def _norm(term: str) -> str:
     """A term as the automaton stores it: folded, non-word characters as single spaces."""
     return " ".join(_NON_WORD.sub(" ", fold(term)).split())

@@ -91,24 +91,35 @@ class Gazetteer:
         for (kind, term), ids in sorted(terms.items()):
             if term:
                 by_term[term].append((kind, frozenset(ids), (kind, term) in names))
+        self.acronyms = {a: frozenset(ids) for a, ids in acronyms.items()}
+        acronym_keys: dict[str, frozenset[str]] = {}  # "U N" (for "U.N.") -> ids; the last acronym with a key wins
+        for a, ids in self.acronyms.items():
+            key = " ".join(_NON_WORD.sub(" ", a).split())
+            if key:
+                acronym_keys[key] = ids
+        # Acronyms are matched case-sensitively, but by the same automaton as names: their keys go in
+        # lower-cased, and a match counts where the text as written reads the key (`_acronym_matches`).
+        lowered_acronyms: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+        for key, ids in acronym_keys.items():
+            lowered_acronyms[key.lower()].append((key, ids))
         # Keys are padded with spaces and the text has every non-word character turned into a space (same
         # length), so a key can only match on word boundaries: no substring candidates to filter out.
         self.automaton = ahocorasick.Automaton()
-        for term, entries in by_term.items():
+        for term in [*by_term, *(k for k in lowered_acronyms if k not in by_term)]:
+            entries = by_term.get(term, [])
             self.automaton.add_word(f" {term} ", _Term(
                 length=len(term),
                 alias=not any(own for _, _, own in entries),
                 entries=tuple((kind, ids) for kind, ids, _ in entries),
                 # only a name of several words can be lower-case words naming a kind of thing (`kind_generic`)
                 may_be_generic=" " in term and any(kind == ENTITY for kind, _, _ in entries),
+                acronyms=tuple(lowered_acronyms.get(term, ())),
             ))
         self.automaton.make_automaton()
-        self.acronyms = {a: frozenset(ids) for a, ids in acronyms.items()}
+        # for text that cannot be lower-cased character by character (`find`): acronyms matched as written
         self.acronym_automaton = ahocorasick.Automaton()
-        for a in self.acronyms:
-            key = " ".join(_NON_WORD.sub(" ", a).split())
-            if key:
-                self.acronym_automaton.add_word(f" {key} ", (len(key), a))
+        for key, ids in acronym_keys.items():
+            self.acronym_automaton.add_word(f" {key} ", (len(key), ids))
         self.acronym_automaton.make_automaton()
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
@@ -117,11 +128,18 @@ class Gazetteer:
         end = len(text) if end is None else end
         blank = _blank_punct(text[start:end])  # punctuation to spaces, diacritics off, case kept
         lowered = blank.lower()
-        if len(lowered) != len(blank):  # a character whose lower case is longer: fold one by one
+        by_char = len(lowered) == len(blank)
+        if not by_char:  # a character whose lower case is longer: fold one by one
             lowered = _blank_punct(fold(text[start:end]))
+        names, lowered_acronyms = _resolve(self.automaton.iter(" " + lowered + " "))
+        if by_char:
+            acronyms = [(s, e, ids) for s, e, term in lowered_acronyms for key, ids in term.acronyms if blank[s:e] == key]
+        else:  # the lower-cased acronym keys may miss there: match the text as written
+            acronyms = [(last - 1 - length, last - 1, ids)
+                        for last, (length, ids) in self.acronym_automaton.iter(" " + blank + " ")]
         hits: list[Hit] = []
         named: list[tuple[int, int]] = []  # spans (offsets in the slice) of the names kept, in text order
-        for s, e, term in _longest_first(self.automaton.iter(" " + lowered + " ")):
+        for s, e, term in names:
             cs, ce = start + s, start + e
             generic = term.may_be_generic and kind_generic(text, cs, ce)
             count = len(hits)
@@ -135,27 +153,7 @@ class Gazetteer:
                 hits.append(Hit(cs, ce, kind, ids))
             if len(hits) > count:
                 named.append((s, e))
-        return _with_acronyms(hits, self._find_acronyms(blank, start, named))
-
-    def _find_acronyms(self, blank: str, start: int, named: list[tuple[int, int]]) -> list[Hit]:
-        """Acronyms that do not begin inside a name found (`named`, in text order), the longest at a place
-        winning ("EUBAM Libya" over "EUBAM"), in text order."""
-        named_starts = [s for s, _ in named]
-        found: list[Hit] = []
-        for last, (length, name) in self.acronym_automaton.iter(" " + blank + " "):
-            e = last - 1  # `last` is the padding space after the key
-            s = e - length
-            i = bisect.bisect_right(named_starts, s) - 1
-            if i >= 0 and s < named[i][1]:
-                continue
-            found.append(Hit(start + s, start + e, ACRONYM, self.acronyms[name]))
-        found.sort(key=_text_order)
-        out: list[Hit] = []
-        for h in found:
-            if out and out[-1].start <= h.start < out[-1].end:
-                continue
-            out.append(h)
-        return out
+        return _with_acronyms(hits, _acronym_hits(start, acronyms, named))
 
 
 class _Term(NamedTuple):
@@ -163,48 +161,82 @@ class _Term(NamedTuple):
 
     length: int
     alias: bool  # not some entity's own name (an own name wins over an alias of the same length)
-    entries: tuple[tuple[str, frozenset[str]], ...]  # (kind, ids), one per kind the term names
+    entries: tuple[tuple[str, frozenset[str]], ...]  # (kind, ids), one per kind the term names; none for an acronym
     may_be_generic: bool
+    acronyms: tuple[tuple[str, frozenset[str]], ...]  # (key as written, ids) of acronyms that lower-case to the term
 
 
-def _longest_first(matches: Iterable[tuple[int, _Term]]) -> list[tuple[int, int, _Term]]:
-    """Automaton matches (in the order of their end) as (start, end, term) in text order, overlapping ones
-    resolved greedily to the longest, then to an own name, then to the leftmost.
+_Match = tuple[int, int, _Term]  # start, end (offsets in the text searched), what matched
 
-    Only matches that overlap, directly or through others, compete, so the greedy choice is made within
-    each such group; most matches overlap nothing and need no sorting.
+
+def _resolve(matches: Iterable[tuple[int, _Term]]) -> tuple[list[_Match], list[_Match]]:
+    """Automaton matches (in the order of their end): the names, overlapping ones resolved greedily to the
+    longest, then to an own name, then to the leftmost, in text order; and the acronym keys (lower-cased).
+
+    Only names that overlap, directly or through others, compete, so the greedy choice is made within
+    each such group; most names overlap nothing and need no sorting.
     """
-    groups: list[list[tuple[int, int, _Term]]] = []
+    names: list[_Match] = []
+    acronyms: list[_Match] = []
+    groups: list[tuple[int, int]] = []  # index ranges of `names` that overlap, in order
     for last, term in matches:
         e = last - 1  # `last` is the padding space after the key
         s = e - term.length
-        if groups and s < groups[-1][-1][1]:  # ends only grow, so the last group's last match ends last
-            groups[-1].append((s, e, term))
-            while len(groups) > 1 and s < groups[-2][-1][1]:  # a long match reaching back into earlier groups
-                merged = groups.pop()
-                groups[-1].extend(merged)
-        else:
-            groups.append([(s, e, term)])
-    out: list[tuple[int, int, _Term]] = []
-    for group in groups:
-        if len(group) == 1:
-            out.append(group[0])
-            continue
-        kept: list[tuple[int, int, _Term]] = []
-        for m in sorted(group, key=_preference):
+        if term.acronyms:
+            acronyms.append((s, e, term))
+            if not term.entries:
+                continue
+        # the names this one overlaps: those that end after it starts, the last ones since ends only grow
+        first = len(names)
+        while first and names[first - 1][1] > s:
+            first -= 1
+        names.append((s, e, term))
+        if first < len(names) - 1:
+            while groups and groups[-1][1] > first:  # groups it reaches into join its own
+                first = min(first, groups.pop()[0])
+            groups.append((first, len(names)))
+    if not groups:
+        return names, acronyms
+    out: list[_Match] = []
+    done = 0
+    for first, stop in groups:
+        out += names[done:first]
+        kept: list[_Match] = []
+        for m in sorted(names[first:stop], key=_preference):
             if all(m[1] <= k[0] or k[1] <= m[0] for k in kept):
                 kept.append(m)
-        out.extend(sorted(kept, key=_span_start))
-    return out
+        out += sorted(kept, key=_span_start)
+        done = stop
+    out += names[done:]
+    return out, acronyms
 
 
-def _preference(match: tuple[int, int, _Term]) -> tuple[int, bool, int]:
+def _preference(match: _Match) -> tuple[int, bool, int]:
     s, _, term = match
     return -term.length, term.alias, s
 
 
-def _span_start(match: tuple[int, int, _Term]) -> int:
+def _span_start(match: _Match) -> int:
     return match[0]
+
+
+def _acronym_hits(start: int, acronyms: list[tuple[int, int, frozenset[str]]], named: list[tuple[int, int]]) -> list[Hit]:
+    """Acronyms matched (start, end, ids) that do not begin inside a name found (`named`, in text order),
+    the longest at a place winning ("EUBAM Libya" over "EUBAM"), in text order."""
+    named_starts = [s for s, _ in named]
+    found: list[Hit] = []
+    for s, e, ids in acronyms:
+        i = bisect.bisect_right(named_starts, s) - 1
+        if i >= 0 and s < named[i][1]:
+            continue
+        found.append(Hit(start + s, start + e, ACRONYM, ids))
+    found.sort(key=_text_order)
+    out: list[Hit] = []
+    for h in found:
+        if out and out[-1].start <= h.start < out[-1].end:
+            continue
+        out.append(h)
+    return out
 
 
 def _text_order(hit: Hit) -> tuple[int, int]:
@@ -251,12 +283,14 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _blank_punct(text: str) -> str:
-    """`text.translate(_PUNCT_TABLE)`, fast for text with few other characters than ASCII (curly quotes,
-    dashes, accented letters, a line of Arabic): those are mapped one by one, then the ASCII ones by
-    bytes.translate over UTF-8, which runs at memory speed and leaves the bytes of other characters (all
-    0x80 and above) alone."""
+    """`text.translate(_PUNCT_TABLE)`, fast for text with few distinct characters other than ASCII (curly
+    quotes, dashes, accented letters, a line of Arabic): each of those is replaced throughout at once, then
+    the ASCII ones by bytes.translate over UTF-8, which runs at memory speed and leaves the bytes of other
+    characters (all 0x80 and above) alone."""
     if not text.isascii():
-        text = _NON_ASCII.sub(lambda m: _PUNCT_TABLE.get(ord(m.group()), m.group()), text)
+        for c in set(_NON_ASCII.findall(text)):
+            if ord(c) in _PUNCT_TABLE:
+                text = text.replace(c, _PUNCT_TABLE[ord(c)])
     return text.encode("utf-8", "surrogatepass").translate(_ASCII_TABLE).decode("utf-8", "surrogatepass")
 def _norm(term: str) -> str:
     """A term as the automaton stores it: folded, non-word characters as single spaces."""

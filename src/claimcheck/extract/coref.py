@@ -66,7 +66,7 @@ def antecedents(text: str, hits: list[Hit], person_of) -> list[tuple[int, str, s
 
 def resolve_descriptions(text: str, low: str, hits: list[Hit], person_of, start: int = 0) -> list[Description]:
     """Each definite description after `start` with the person last named under a matching title."""
-    links = None  # found at the first description that needs them: most documents have none
+    links = None  # found at the first description that needs them: many documents have none
     out = []
     for m in _DESCRIPTION.finditer(low, start):
         if _NAME_AFTER.match(text, m.end()):
@@ -75,9 +75,10 @@ def resolve_descriptions(text: str, low: str, hits: list[Hit], person_of, start:
             links = antecedents(text, hits, person_of)
         words = _HEADS[m.group(2)]
         # modifiers must fit too: "the Italian minister" is not the Libyan one named last
-        modifiers = [w for w in m.group(1).split() if w not in _NOT_MODIFIERS]
-        found = [link for link in links if link[0] <= m.start() and any(w in link[1] for w in words)
-                 and all(re.search(rf"\b{re.escape(w)}", link[1]) for w in modifiers)]
+        modifiers = [re.compile(rf"\b{re.escape(w)}") for w in m.group(1).split() if w not in _NOT_MODIFIERS]
+        at = m.start()
+        found = [link for link in links if link[0] <= at and any(w in link[1] for w in words)
+                 and all(modifier.search(link[1]) for modifier in modifiers)]
         if found:
             _, _, person, name = found[-1]
             out.append(Description(m.start(), m.end(), person, name))

@@ -107,12 +107,15 @@ class Gazetteer:
         self.automaton = ahocorasick.Automaton()
         for term in [*by_term, *(k for k in lowered_acronyms if k not in by_term)]:
             entries = by_term.get(term, [])
+            kinds = {kind for kind, _, _ in entries}
+            # only a name of several words can be lower-case words naming a kind of thing (`kind_generic`)
+            may_be_generic = " " in term and ENTITY in kinds
             self.automaton.add_word(f" {term} ", _Term(
                 length=len(term),
                 alias=not any(own for _, _, own in entries),
                 entries=tuple((kind, ids) for kind, ids, _ in entries),
-                # only a name of several words can be lower-case words naming a kind of thing (`kind_generic`)
-                may_be_generic=" " in term and any(kind == ENTITY for kind, _, _ in entries),
+                may_be_generic=may_be_generic,
+                checked=may_be_generic or bool(kinds & {SURNAME, PERSON}),
                 acronyms=tuple(lowered_acronyms.get(term, ())),
             ))
         self.automaton.make_automaton()
@@ -138,11 +141,13 @@ class Gazetteer:
             acronyms = [(last - 1 - length, last - 1, ids)
                         for last, (length, ids) in self.acronym_automaton.iter(" " + blank + " ")]
         hits: list[Hit] = []
-        named: list[tuple[int, int]] = []  # spans (offsets in the slice) of the names kept, in text order
         for s, e, term in names:
             cs, ce = start + s, start + e
+            if not term.checked:
+                for kind, ids in term.entries:
+                    hits.append(Hit(cs, ce, kind, ids))
+                continue
             generic = term.may_be_generic and kind_generic(text, cs, ce)
-            count = len(hits)
             for kind, ids in term.entries:
                 if kind in (SURNAME, PERSON) and not text[cs].isupper():
                     continue
@@ -151,9 +156,7 @@ class Gazetteer:
                 if kind == SURNAME and text[cs:ce].lower() in _PARTICLES:
                     continue
                 hits.append(Hit(cs, ce, kind, ids))
-            if len(hits) > count:
-                named.append((s, e))
-        return _with_acronyms(hits, _acronym_hits(start, acronyms, named))
+        return _with_acronyms(hits, _acronym_hits(start, acronyms, hits))
 
 
 class _Term(NamedTuple):
@@ -163,6 +166,7 @@ class _Term(NamedTuple):
     alias: bool  # not some entity's own name (an own name wins over an alias of the same length)
     entries: tuple[tuple[str, frozenset[str]], ...]  # (kind, ids), one per kind the term names; none for an acronym
     may_be_generic: bool
+    checked: bool  # whether some entry depends on the text as written (`find`)
     acronyms: tuple[tuple[str, frozenset[str]], ...]  # (key as written, ids) of acronyms that lower-case to the term
 
 
@@ -220,14 +224,17 @@ def _span_start(match: _Match) -> int:
     return match[0]
 
 
-def _acronym_hits(start: int, acronyms: list[tuple[int, int, frozenset[str]]], named: list[tuple[int, int]]) -> list[Hit]:
-    """Acronyms matched (start, end, ids) that do not begin inside a name found (`named`, in text order),
-    the longest at a place winning ("EUBAM Libya" over "EUBAM"), in text order."""
-    named_starts = [s for s, _ in named]
+def _acronym_hits(start: int, acronyms: list[tuple[int, int, frozenset[str]]], names: list[Hit]) -> list[Hit]:
+    """Acronyms matched (start, end, ids) in the text searched from `start` that do not begin inside a name
+    hit (`names`, in text order, none overlapping), the longest at a place winning ("EUBAM Libya" over
+    "EUBAM"), in text order."""
+    if not acronyms:
+        return []
+    name_starts = [h.start for h in names]
     found: list[Hit] = []
     for s, e, ids in acronyms:
-        i = bisect.bisect_right(named_starts, s) - 1
-        if i >= 0 and s < named[i][1]:
+        i = bisect.bisect_right(name_starts, start + s) - 1
+        if i >= 0 and start + s < names[i].end:
             continue
         found.append(Hit(start + s, start + e, ACRONYM, ids))
     found.sort(key=_text_order)

@@ -2,8 +2,9 @@
 
 Names are matched by an Aho-Corasick automaton (pyahocorasick) over diacritic- and case-folded text,
 which has the same length as the original, so offsets map back exactly; matches must sit on word
-boundaries, and overlapping ones resolve to the longest. Acronyms are matched case-sensitively by a
-second automaton over the original text. One pass over the text whatever the number of names: this
+boundaries, and overlapping ones resolve to the longest. Acronyms are matched case-sensitively: the
+same automaton finds them lower-cased, and the text as written must read them exactly. One pass over the
+text whatever the number of names: this
 replaced spaCy's tokenizer and PhraseMatcher, whose tokenization alone cost more than every other
 extraction step together.
 """
@@ -98,7 +99,7 @@ class Gazetteer:
             if key:
                 acronym_keys[key] = ids
         # Acronyms are matched case-sensitively, but by the same automaton as names: their keys go in
-        # lower-cased, and a match counts where the text as written reads the key (`_acronym_matches`).
+        # lower-cased, and a match counts where the text as written reads the key (`find`).
         lowered_acronyms: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
         for key, ids in acronym_keys.items():
             lowered_acronyms[key.lower()].append((key, ids))

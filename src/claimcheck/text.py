@@ -52,7 +52,11 @@ class LineIndex:
     """Maps offsets to 1-based line and column."""
 
     def __init__(self, text: str):
-        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._starts = [0]
+        i = text.find("\n")
+        while i >= 0:
+            self._starts.append(i + 1)
+            i = text.find("\n", i + 1)
 
     def locate(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -60,7 +64,10 @@ class LineIndex:
 
 
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Maj|Sgt|St|Prof|Rep|Sen|Gov|Amb|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|e\.g|i\.e)|\b[A-Z])\.$")
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u0600-\u06ff])|\n\s*")
+# A sentence ends after ".", "!" or "?" (and closing quotes) before white space and a capital, a digit or
+# Arabic, or at a line break. The match opens with the punctuation or the line break itself: a pattern that
+# opens with one character class lets the regex engine skip ahead to the few places where it can match.
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)\s*|[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u0600-\u06ff]))")
 
 
 def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -77,10 +84,17 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     cur = start
-    for m in _BOUNDARY.finditer(text, start, end):
-        if m.group().strip() == "" and "\n" not in m.group() and _ABBREV.search(text, max(cur, m.start() - 6), m.start()):
-            continue  # "Mr. Sarraj", "Lt. Gen.": an abbreviation, not the end of a sentence
-        spans.append(strip_span(text, cur, m.start()))
+    # a boundary right at `start` opens with the punctuation just before it
+    first = start - 1 if text[start - 1:start] in (".", "!", "?") else start
+    for m in _BOUNDARY.finditer(text, first, end):
+        if text[m.start()] == "\n":
+            boundary = m.start()
+        else:
+            boundary = m.start() + 1  # after the punctuation
+            gap = text[boundary:m.end()]
+            if gap.isspace() and "\n" not in gap and _ABBREV.search(text, max(cur, boundary - 6), boundary):
+                continue  # "Mr. Sarraj", "Lt. Gen.": an abbreviation, not the end of a sentence
+        spans.append(strip_span(text, cur, boundary))
         cur = m.end()
     spans.append(strip_span(text, cur, end))
     return [(s, e) for s, e in spans if e > s]

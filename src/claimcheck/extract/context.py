@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from ..boilerplate import is_excluded
@@ -18,6 +19,9 @@ _TITLES = {"minister", "president", "mr", "mrs", "ms", "dr", "envoy", "speaker",
            "foreign", "defence", "defense", "the", "libyan", "italian", "british", "maltese", "turkish", "french", "un"}
 
 
+_GIVEN_BEFORE = re.compile(r"((?:[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*\s){1,2})$")
+
+
 def _trim_excluded(text: str, sents: list[tuple[int, int]], excluded) -> list[tuple[int, int]]:
     """Drop sentences that are all furniture; cut furniture (a dateline, a stamp) off the start of the others."""
     out = []
@@ -30,9 +34,24 @@ def _trim_excluded(text: str, sents: list[tuple[int, int]], excluded) -> list[tu
                 s = b
         while s < e and text[s] in " \t-\u2013\u2014:|":
             s += 1
-        if s < e and not any(a <= s and e <= b for a, b in excluded):
+        if s < e and not (excluded and _within(excluded, s, e)):
             out.append((s, e))
     return out
+
+
+def _within(ranges, start: int, end: int) -> bool:
+    """Whether `start`-`end` lies within one of the `ranges`."""
+    for a, b in ranges:
+        if a <= start and end <= b:
+            return True
+    return False
+
+
+def _not_excluded(items: list, excluded) -> list:
+    """The items (hits, descriptions) that touch no excluded range (`is_excluded`)."""
+    if not excluded:
+        return items
+    return [x for x in items if not is_excluded(excluded, x.start, x.end)]
 
 
 @dataclass
@@ -61,20 +80,21 @@ class Context:
         ctx.low = lower(text)
         ctx.lines = LineIndex(text)
         ctx.sents = _trim_excluded(text, sentences(text, doc.body_start), doc.excluded)
-        ctx.hits = [h for h in gazetteer_for(kb).find(text, doc.body_start) if not is_excluded(doc.excluded, h.start, h.end)]
+        ctx.hits = _not_excluded(gazetteer_for(kb).find(text, doc.body_start), doc.excluded)
         ctx._resolve_people()
-        ctx.descriptions = [d for d in resolve_descriptions(text, ctx.low, ctx.hits, ctx.person_id, doc.body_start)
-                            if not is_excluded(doc.excluded, d.start, d.end)]
+        ctx.descriptions = _not_excluded(resolve_descriptions(text, ctx.low, ctx.hits, ctx.person_id, doc.body_start),
+                                         doc.excluded)
         return ctx
 
     def _resolve_people(self) -> None:
         """Full names resolve directly; a surname alone resolves to a person named in full in the document,
         or to the only person in the knowledge base with that surname."""
+        named = [h for h in self.hits if h.kind == PERSON or h.kind == SURNAME]
         full: set[str] = set()
-        for h in self.hits:
+        for h in named:
             if h.kind == PERSON and len(h.ids) == 1:
                 full |= h.ids
-        for h in self.hits:
+        for h in named:
             if h.kind == PERSON:
                 ids = (h.ids & full) or h.ids
                 if len(ids) == 1:
@@ -96,9 +116,7 @@ class Context:
 
     def _given_name_before(self, start: int) -> tuple[int, str] | None:
         """The capitalised word(s) directly before a surname, with their start, if any (not a title)."""
-        import re
-
-        m = re.search(r"((?:[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*\s){1,2})$", self.doc.text[max(0, start - 40):start])
+        m = _GIVEN_BEFORE.search(self.doc.text[max(0, start - 40):start])
         if not m:
             return None
         words = m.group(1).split()

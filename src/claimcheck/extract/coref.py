@@ -21,8 +21,10 @@ _HEADS = {
     "president": ("president",), "ambassador": ("ambassador",), "speaker": ("speaker",), "commander": ("commander",),
     "marshal": ("marshal",), "chairman": ("chairman", "head"), "commissioner": ("commissioner",),
 }
-# on lower-cased text; at most two modifiers between "the" and the head ("the Libyan interior minister")
-_DESCRIPTION = re.compile(r"\bthe\s+((?:[a-z'\u2019-]+\s+){0,2}?)(" + "|".join(_HEADS) + r")\b(?!\s+(?:of|for|to|in)\b)")
+# on lower-cased text; at most two modifiers between "the" and the head ("the Libyan interior minister").
+# The word boundary is checked behind "the" rather than before it: a pattern that opens with a literal lets
+# the regex engine jump from one "the" to the next instead of trying every position.
+_DESCRIPTION = re.compile(r"the(?<=\bthe)\s+((?:[a-z'\u2019-]+\s+){0,2}?)(" + "|".join(_HEADS) + r")\b(?!\s+(?:of|for|to|in)\b)")
 _NAME_AFTER = re.compile(r"\s*,?\s+(?:[A-Z][a-z]+\.?\s+)?[A-Z]")
 _TITLE_THEN_NAME = re.compile(r"[\s,]{0,3}(?:(?:Mr|Mrs|Ms|Dr|Gen|General|Marshal|Field Marshal)\.?\s+)?")
 _NAME_THEN_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:[A-Za-z'\u2019-]+\s+){0,3}$")
@@ -64,16 +66,19 @@ def antecedents(text: str, hits: list[Hit], person_of) -> list[tuple[int, str, s
 
 def resolve_descriptions(text: str, low: str, hits: list[Hit], person_of, start: int = 0) -> list[Description]:
     """Each definite description after `start` with the person last named under a matching title."""
-    links = antecedents(text, hits, person_of)
+    links = None  # found at the first description that needs them: many documents have none
     out = []
     for m in _DESCRIPTION.finditer(low, start):
         if _NAME_AFTER.match(text, m.end()):
             continue  # "the minister, Khaled Mazen": an apposition the office extractor reads
+        if links is None:
+            links = antecedents(text, hits, person_of)
         words = _HEADS[m.group(2)]
         # modifiers must fit too: "the Italian minister" is not the Libyan one named last
-        modifiers = [w for w in m.group(1).split() if w not in _NOT_MODIFIERS]
-        found = [link for link in links if link[0] <= m.start() and any(w in link[1] for w in words)
-                 and all(re.search(rf"\b{re.escape(w)}", link[1]) for w in modifiers)]
+        modifiers = [re.compile(rf"\b{re.escape(w)}") for w in m.group(1).split() if w not in _NOT_MODIFIERS]
+        at = m.start()
+        found = [link for link in links if link[0] <= at and any(w in link[1] for w in words)
+                 and all(modifier.search(link[1]) for modifier in modifiers)]
         if found:
             _, _, person, name = found[-1]
             out.append(Description(m.start(), m.end(), person, name))

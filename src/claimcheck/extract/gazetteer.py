@@ -2,18 +2,21 @@
 
 Names are matched by an Aho-Corasick automaton (pyahocorasick) over diacritic- and case-folded text,
 which has the same length as the original, so offsets map back exactly; matches must sit on word
-boundaries, and overlapping ones resolve to the longest. Acronyms are matched case-sensitively by a
-second automaton over the original text. One pass over the text whatever the number of names: this
+boundaries, and overlapping ones resolve to the longest. Acronyms are matched case-sensitively: the
+same automaton finds them lower-cased, and the text as written must read them exactly. One pass over the
+text whatever the number of names: this
 replaced spaCy's tokenizer and PhraseMatcher, whose tokenization alone cost more than every other
 extraction step together.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Iterable, NamedTuple
 
 from ..kb import KnowledgeBase
 from ..models import EntityType
@@ -89,19 +92,38 @@ class Gazetteer:
         for (kind, term), ids in sorted(terms.items()):
             if term:
                 by_term[term].append((kind, frozenset(ids), (kind, term) in names))
+        self.acronyms = {a: frozenset(ids) for a, ids in acronyms.items()}
+        acronym_keys: dict[str, frozenset[str]] = {}  # "U N" (for "U.N.") -> ids; the last acronym with a key wins
+        for a, ids in self.acronyms.items():
+            key = " ".join(_NON_WORD.sub(" ", a).split())
+            if key:
+                acronym_keys[key] = ids
+        # Acronyms are matched case-sensitively, but by the same automaton as names: their keys go in
+        # lower-cased, and a match counts where the text as written reads the key (`find`).
+        lowered_acronyms: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+        for key, ids in acronym_keys.items():
+            lowered_acronyms[key.lower()].append((key, ids))
         # Keys are padded with spaces and the text has every non-word character turned into a space (same
         # length), so a key can only match on word boundaries: no substring candidates to filter out.
         self.automaton = ahocorasick.Automaton()
-        for term, entries in by_term.items():
-            # the third part: whether the term is some entity's own name (it wins over an alias of the same length)
-            self.automaton.add_word(f" {term} ", (len(term), tuple(entries), not any(c for _, _, c in entries)))
+        for term in [*by_term, *(k for k in lowered_acronyms if k not in by_term)]:
+            entries = by_term.get(term, [])
+            kinds = {kind for kind, _, _ in entries}
+            # only a name of several words can be lower-case words naming a kind of thing (`kind_generic`)
+            may_be_generic = " " in term and ENTITY in kinds
+            self.automaton.add_word(f" {term} ", _Term(
+                length=len(term),
+                alias=not any(own for _, _, own in entries),
+                entries=tuple((kind, ids) for kind, ids, _ in entries),
+                may_be_generic=may_be_generic,
+                checked=may_be_generic or bool(kinds & {SURNAME, PERSON}),
+                acronyms=tuple(lowered_acronyms.get(term, ())),
+            ))
         self.automaton.make_automaton()
-        self.acronyms = {a: frozenset(ids) for a, ids in acronyms.items()}
+        # for text that cannot be lower-cased character by character (`find`): acronyms matched as written
         self.acronym_automaton = ahocorasick.Automaton()
-        for a in self.acronyms:
-            key = " ".join(_NON_WORD.sub(" ", a).split())
-            if key:
-                self.acronym_automaton.add_word(f" {key} ", (len(key), a))
+        for key, ids in acronym_keys.items():
+            self.acronym_automaton.add_word(f" {key} ", (len(key), ids))
         self.acronym_automaton.make_automaton()
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
@@ -110,22 +132,24 @@ class Gazetteer:
         end = len(text) if end is None else end
         blank = _blank_punct(text[start:end])  # punctuation to spaces, diacritics off, case kept
         lowered = blank.lower()
-        if len(lowered) != len(blank):  # a character whose lower case is longer: fold one by one
+        by_char = len(lowered) == len(blank)
+        if not by_char:  # a character whose lower case is longer: fold one by one
             lowered = _blank_punct(fold(text[start:end]))
-        padded = " " + lowered + " "
-        # (longest first, own names first, leftmost first); `last` is the padding space after the key
-        found = sorted((-length, alias, last - 1 - length, entries) for last, (length, entries, alias) in self.automaton.iter(padded))
-        taken = bytearray(end - start + 1)
-        covered = bytearray(end - start + 1)  # characters inside a kept hit
+        names, lowered_acronyms = _resolve(self.automaton.iter(" " + lowered + " "))
+        if by_char:
+            acronyms = [(s, e, ids) for s, e, term in lowered_acronyms for key, ids in term.acronyms if blank[s:e] == key]
+        else:  # the lower-cased acronym keys may miss there: match the text as written
+            acronyms = [(last - 1 - length, last - 1, ids)
+                        for last, (length, ids) in self.acronym_automaton.iter(" " + blank + " ")]
         hits: list[Hit] = []
-        for neg_length, _, s, entries in found:
-            e = s - neg_length
-            if 1 in taken[s:e]:
-                continue
-            taken[s:e] = b"\x01" * (e - s)
+        for s, e, term in names:
             cs, ce = start + s, start + e
-            generic = kind_generic(text, cs, ce)
-            for kind, ids, _ in entries:
+            if not term.checked:
+                for kind, ids in term.entries:
+                    hits.append(Hit(cs, ce, kind, ids))
+                continue
+            generic = term.may_be_generic and kind_generic(text, cs, ce)
+            for kind, ids in term.entries:
                 if kind in (SURNAME, PERSON) and not text[cs].isupper():
                     continue
                 if kind == ENTITY and generic:
@@ -133,23 +157,114 @@ class Gazetteer:
                 if kind == SURNAME and text[cs:ce].lower() in _PARTICLES:
                     continue
                 hits.append(Hit(cs, ce, kind, ids))
-                covered[s:e] = b"\x01" * (e - s)
-        padded = " " + blank + " "
-        acr: list[Hit] = []
-        for last, (length, name) in self.acronym_automaton.iter(padded):
-            e = last - 1
-            cs, ce = start + e - length, start + e
-            if covered[e - length]:
+        return _with_acronyms(hits, _acronym_hits(start, acronyms, hits))
+
+
+class _Term(NamedTuple):
+    """What the automaton stores for one key."""
+
+    length: int
+    alias: bool  # not some entity's own name (an own name wins over an alias of the same length)
+    entries: tuple[tuple[str, frozenset[str]], ...]  # (kind, ids), one per kind the term names; none for an acronym
+    may_be_generic: bool
+    checked: bool  # whether some entry depends on the text as written (`find`)
+    acronyms: tuple[tuple[str, frozenset[str]], ...]  # (key as written, ids) of acronyms that lower-case to the term
+
+
+_Match = tuple[int, int, _Term]  # start, end (offsets in the text searched), what matched
+
+
+def _resolve(matches: Iterable[tuple[int, _Term]]) -> tuple[list[_Match], list[_Match]]:
+    """Automaton matches (in the order of their end): the names, overlapping ones resolved greedily to the
+    longest, then to an own name, then to the leftmost, in text order; and the acronym keys (lower-cased).
+
+    Only names that overlap, directly or through others, compete, so the greedy choice is made within
+    each such group; most names overlap nothing and need no sorting.
+    """
+    names: list[_Match] = []
+    acronyms: list[_Match] = []
+    groups: list[tuple[int, int]] = []  # index ranges of `names` that overlap, in order
+    for last, term in matches:
+        e = last - 1  # `last` is the padding space after the key
+        s = e - term.length
+        if term.acronyms:
+            acronyms.append((s, e, term))
+            if not term.entries:
                 continue
-            acr.append(Hit(cs, ce, ACRONYM, self.acronyms[name]))
-        # the longest acronym at a place wins ("EUBAM Libya" over "EUBAM")
-        acr.sort(key=lambda h: (h.start, -h.end))
-        for h in acr:
-            if hits and hits[-1].kind == ACRONYM and hits[-1].start <= h.start < hits[-1].end:
-                continue
-            hits.append(h)
-        hits.sort(key=lambda h: (h.start, -h.end))
-        return hits
+        # the names this one overlaps: those that end after it starts, the last ones since ends only grow
+        first = len(names)
+        while first and names[first - 1][1] > s:
+            first -= 1
+        names.append((s, e, term))
+        if first < len(names) - 1:
+            while groups and groups[-1][1] > first:  # groups it reaches into join its own
+                first = min(first, groups.pop()[0])
+            groups.append((first, len(names)))
+    if not groups:
+        return names, acronyms
+    out: list[_Match] = []
+    done = 0
+    for first, stop in groups:
+        out += names[done:first]
+        kept: list[_Match] = []
+        for m in sorted(names[first:stop], key=_preference):
+            if all(m[1] <= k[0] or k[1] <= m[0] for k in kept):
+                kept.append(m)
+        out += sorted(kept, key=_span_start)
+        done = stop
+    out += names[done:]
+    return out, acronyms
+
+
+def _preference(match: _Match) -> tuple[int, bool, int]:
+    s, _, term = match
+    return -term.length, term.alias, s
+
+
+def _span_start(match: _Match) -> int:
+    return match[0]
+
+
+def _acronym_hits(start: int, acronyms: list[tuple[int, int, frozenset[str]]], names: list[Hit]) -> list[Hit]:
+    """Acronyms matched (start, end, ids) in the text searched from `start` that do not begin inside a name
+    hit (`names`, in text order, none overlapping), the longest at a place winning ("EUBAM Libya" over
+    "EUBAM"), in text order."""
+    if not acronyms:
+        return []
+    name_starts = [h.start for h in names]
+    found: list[Hit] = []
+    for s, e, ids in acronyms:
+        i = bisect.bisect_right(name_starts, start + s) - 1
+        if i >= 0 and start + s < names[i].end:
+            continue
+        found.append(Hit(start + s, start + e, ACRONYM, ids))
+    found.sort(key=_text_order)
+    out: list[Hit] = []
+    for h in found:
+        if out and out[-1].start <= h.start < out[-1].end:
+            continue
+        out.append(h)
+    return out
+
+
+def _text_order(hit: Hit) -> tuple[int, int]:
+    return hit.start, -hit.end
+
+
+def _with_acronyms(names: list[Hit], acronyms: list[Hit]) -> list[Hit]:
+    """Name hits (in text order, none overlapping) and acronym hits merged in text order, longest first at
+    a place, a name before an acronym at the same span."""
+    if not acronyms:
+        return names
+    out: list[Hit] = []
+    i = 0
+    for a in acronyms:
+        j = bisect.bisect_right(names, _text_order(a), lo=i, key=_text_order)
+        out += names[i:j]
+        out.append(a)
+        i = j
+    out += names[i:]
+    return out
 
 
 _NON_WORD = re.compile(r"[^\w]|_")
@@ -176,13 +291,15 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _blank_punct(text: str) -> str:
-    """`text.translate(_PUNCT_TABLE)`, fast for text that is ASCII once its few other characters (curly
-    quotes, dashes, accented letters) are mapped: bytes.translate runs at memory speed."""
+    """`text.translate(_PUNCT_TABLE)`, fast for text with few distinct characters other than ASCII (curly
+    quotes, dashes, accented letters, a line of Arabic): each of those is replaced throughout at once, then
+    the ASCII ones by bytes.translate over UTF-8, which runs at memory speed and leaves the bytes of other
+    characters (all 0x80 and above) alone."""
     if not text.isascii():
-        text = _NON_ASCII.sub(lambda m: _PUNCT_TABLE.get(ord(m.group()), m.group()), text)
-        if not text.isascii():
-            return text.translate(_PUNCT_TABLE)
-    return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
+        for c in set(_NON_ASCII.findall(text)):
+            if ord(c) in _PUNCT_TABLE:
+                text = text.replace(c, _PUNCT_TABLE[ord(c)])
+    return text.encode("utf-8", "surrogatepass").translate(_ASCII_TABLE).decode("utf-8", "surrogatepass")
 def _norm(term: str) -> str:
     """A term as the automaton stores it: folded, non-word characters as single spaces."""
     return " ".join(_NON_WORD.sub(" ", fold(term)).split())

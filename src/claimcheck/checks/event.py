@@ -1,4 +1,4 @@
-"""event: an event reported with a date that disagrees with the record or with another source.
+"""event: an event reported with a date, a toll or a place that disagrees with the record or with another source.
 
 A mention is tied to a knowledge-base event by one of its names, or by its kind, place and keywords.
 Dates written without a year ("May 29th") are compared on month and day. A name several events share
@@ -90,6 +90,21 @@ def _when(mention_text: str, window, future: bool) -> dt.date | None:
     return best[1] if best else None
 
 
+def _within(kb, place: str) -> list[str]:
+    """A place and every place it lies within (its parents, then its country)."""
+    chain = []
+    while place and place not in chain:
+        chain.append(place)
+        e = kb.entities.get(place)
+        place = (e.parent or e.country) if e is not None else None
+    return chain
+
+
+def _same_place(kb, stated: str, recorded: str) -> bool:
+    """Whether a stated place agrees with the one on record: the same, or one lies within the other."""
+    return stated in _within(kb, recorded) or recorded in _within(kb, stated)
+
+
 class EventCheck(BaseCheck):
     name = "event"
     defaults = {"against": "reference", "date_slack_days": 0, "max_slip_days": 45, "figure_tolerance": 0.25}
@@ -102,6 +117,9 @@ class EventCheck(BaseCheck):
             return result
         if p["against"] == "figures":
             self._figures(ctx, p, result)
+            return result
+        if p["against"] == "place":
+            self._places(ctx, result)
             return result
         events = [c for c in ctx.of_kind(ClaimKind.event) if c.object is not None]
         for (path, start, end), group in sorted(group_by(events, lambda c: (c.provenance.path, c.subject.start, c.subject.end)).items()):
@@ -161,6 +179,27 @@ class EventCheck(BaseCheck):
             related=[ctx.claim_evidence(c, role="related")],
             key=ev.id,
         ))
+
+    def _places(self, ctx: CheckContext, result: CheckResult) -> None:
+        """Known events said to have taken place somewhere else than the place on record. A place that
+        contains the one on record, or lies within it, agrees ("in Tripoli" for the strike on Tajoura)."""
+        kb = ctx.kb
+        for c in ctx.of_kind(ClaimKind.event):
+            ev = kb.events.get(c.subject.id) if c.subject.id else None
+            place = c.qualifiers.place
+            if ev is None or ev.place is None or place is None or place.id is None or c.confidence < 0.75:
+                continue
+            if _same_place(kb, place.id, ev.place):
+                result.support(c, f"event:{ev.id}")
+                continue
+            result.drafts.append(Draft(
+                claim=c,
+                fields={"event": ev.names[0], "written": place.text, "expected": kb.label(ev.place), "other": "the record"},
+                references=[kb.ref_event(ev), kb.ref_entity(ev.place)],
+                primary=ctx.evidence(c.provenance.path, place.start, place.end, claim=c.id) if place.start is not None else None,
+                related=[ctx.claim_evidence(c, role="related")],
+                key=ev.id,
+            ))
 
     def _figures(self, ctx: CheckContext, p, result: CheckResult) -> None:
         """Casualty counts given for a known event against the counts on record (the range outlets reported:

@@ -185,12 +185,12 @@ def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
             ref = holdings[0].id if holdings else None
             out.append(Constraint(ivs, 1.0, c, f"{c.provenance.quote!r} holds only while {kb.holding_statement(holdings[0]) if holdings else ''}", f"holding:{ref}"))
         elif c.kind is ClaimKind.organization_name:
-            if tense(c.sentence) == "future":
-                continue  # a body can be announced before it exists
             ids = {m.id for m in (c.subject, c.qualifiers.acronym) if m is not None and m.id}
             ents = [kb.entities[i] for i in sorted(ids) if i in kb.entities and kb.entities[i].period and kb.entities[i].period.start]
             if not ents or len(ents) != len(ids):
                 continue
+            if tense(c.sentence) == "future":
+                continue  # a body can be announced before it exists
             lo = min(e.period.start.earliest for e in ents)
             out.append(Constraint(((lo, as_of),), 0.5, c, f"{' or '.join(kb.label(e.id) for e in ents)} existed only from {min(str(e.period.start) for e in ents)}", f"entity:{ents[0].id}"))
         elif c.kind is ClaimKind.event and c.subject.id in kb.events and c.predicate == "occurred" and _recent(c) is not None:
@@ -267,7 +267,8 @@ def infer_window(kb: KnowledgeBase, claims: list[Claim]) -> tuple[PublishedWindo
     lo, hi = runs[0][0][0], runs[-1][-1][1]
     lower_bounded = any(c.intervals and min(i[0] for i in c.intervals) > FLOOR for c in cons)
     satisfied = _allowed_by(cons, lo, hi)
-    clashes = [c for c in cons if c not in satisfied]
+    satisfied_ids = {id(c) for c in satisfied}  # by identity: comparing constraints compares their claims field by field
+    clashes = [c for c in cons if id(c) not in satisfied_ids]
     evidence = tuple(
         WindowEvidence.trusted(
             quote=c.claim.provenance.quote, start=c.claim.provenance.start, end=c.claim.provenance.end,
@@ -277,8 +278,8 @@ def infer_window(kb: KnowledgeBase, claims: list[Claim]) -> tuple[PublishedWindo
         for c in sorted(satisfied, key=lambda c: c.claim.provenance.start)
     )
     if not lower_bounded:
-        return PublishedWindow(basis=WindowBasis.unknown, evidence=evidence), clashes
-    return PublishedWindow(earliest=lo, latest=hi, basis=WindowBasis.inferred, evidence=evidence), clashes
+        return PublishedWindow.trusted(basis=WindowBasis.unknown, evidence=evidence), clashes
+    return PublishedWindow.trusted(earliest=lo, latest=hi, basis=WindowBasis.inferred, evidence=evidence), clashes
 
 
 def _allowed_by(cons: list[Constraint], lo: dt.date, hi: dt.date) -> list[Constraint]:

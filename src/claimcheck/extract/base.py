@@ -49,50 +49,32 @@ def attribution(ctx: Context, sent: tuple[int, int], speech: tuple, start: int, 
     return Attribution.trusted(asserter="reported", who=who, cue=ctx.doc.text[verb_start:verb_end])
 
 
-def _sentence_read(ctx: Context, offset: int) -> tuple[tuple[int, int], str, tuple]:
-    """The span, text and `_speech` of the sentence around `offset`, read once per document: a sentence holds
-    several claims, and one shared string is hashed once for the `_speech` cache instead of once per claim."""
-    sent = ctx.sentence_of(offset)
-    reads = ctx.memo.setdefault("sentence-reads", {})
-    read = reads.get(sent)
-    if read is None:
-        text = ctx.doc.text[sent[0]:sent[1]]
-        read = reads[sent] = (sent, text, _speech(text))
-    return read
-
-
 @lru_cache(maxsize=4096)
 def _speech(sentence: str):
     """The quoted stretches of a sentence and the span of its first reporting verb, if any (cached: many
     claims share a sentence)."""
     m = _SAY.search(lower(sentence))
-    return tuple(q.span() for q in _QUOTES.finditer(sentence)), (m.span() if m else None)
+    # most sentences quote no one: a membership test is far cheaper than starting the scan
+    quotes = tuple(q.span() for q in _QUOTES.finditer(sentence)) if '"' in sentence or "\u201c" in sentence else ()
+    return quotes, (m.span() if m else None)
 
 
 def _speaker_hit(ctx: Context, sent: tuple[int, int], start: int, end: int) -> tuple[int, int, str] | None:
     """The nearest person or body named in the sentence outside the claim's own span, or a description
     ("the minister") of a person named earlier: (start, end, who as written)."""
     best = None
-    for c_start, c_end, who in _speaker_candidates(ctx, sent):
-        if start <= c_start < end:
+    for h in ctx.hits_in(*sent):
+        if start <= h.start < end or h.kind in ("title", "demonym", "event"):
             continue
-        dist = min(abs(c_start - end), abs(start - c_end))
+        dist = min(abs(h.start - end), abs(start - h.end))
         if best is None or dist < best[0]:
-            best = (dist, (c_start, c_end, who))
+            best = (dist, (h.start, h.end, ctx.doc.text[h.start:h.end]))
+    for d in ctx.descriptions:
+        if sent[0] <= d.start < sent[1] and not start <= d.start < end:
+            dist = min(abs(d.start - end), abs(start - d.end))
+            if best is None or dist < best[0]:
+                best = (dist, (d.start, d.end, d.name))
     return best[1] if best else None
-
-
-def _speaker_candidates(ctx: Context, sent: tuple[int, int]) -> list[tuple[int, int, str]]:
-    """Who a sentence names that could be speaking, in order: people and bodies, then descriptions of people
-    named before. Listed once per document and sentence (a reported sentence usually holds several claims)."""
-    listed = ctx.memo.setdefault("speaker-candidates", {})
-    found = listed.get(sent)
-    if found is None:
-        text = ctx.doc.text
-        found = listed[sent] = [(h.start, h.end, text[h.start:h.end]) for h in ctx.hits_in(*sent)
-                                if h.kind not in ("title", "demonym", "event")]
-        found += [(d.start, d.end, d.name) for d in ctx.descriptions if sent[0] <= d.start < sent[1]]
-    return found
 
 
 def _speaker(ctx: Context, sent: tuple[int, int], start: int, end: int) -> str | None:
@@ -119,13 +101,14 @@ def make_claim(
     object: Mention | None = None, value: float | None = None, upper: float | None = None, quantity: str | None = None,
     qualifiers: Qualifiers | None = None, confidence: float = 0.8, extra: str = "",
 ) -> Claim:
-    sent, sentence, speech = _sentence_read(ctx, start)
+    sent = ctx.sentence_of(start)
+    sentence = ctx.doc.text[sent[0]:sent[1]]
     # extraction builds claims from values it has already typed: skip re-validation (the claims output is
     # validated against its schema in the tests)
     return Claim.trusted(
         id=claim_id(ctx.doc.path, kind.value, start, end, extra or predicate),
         kind=kind, subject=subject, predicate=predicate, object=object, value=value, quantity=quantity,
-        qualifiers=qualifiers or _EMPTY, attribution=attribution(ctx, sent, speech, start, end),
+        qualifiers=qualifiers or _EMPTY, attribution=attribution(ctx, sent, _speech(sentence), start, end),
         provenance=ctx.span(start, end), sentence=sentence, extractor=ctx.extractor,
         confidence=confidence, credibility=None, upper=upper,
     )

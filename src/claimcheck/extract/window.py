@@ -185,6 +185,7 @@ def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
         if x.kind is ClaimKind.event and x.subject.id in kb.events:
             events_at.setdefault(x.subject.start, []).append(x.subject.id)
     as_of = kb.as_of
+    starts = kb.derived("entity-starts", _entity_starts)
     for c in claims:
         if c.kind in (ClaimKind.office_holding, ClaimKind.leadership):
             if c.qualifiers.role in ("former", "late", "ex", "then", "candidate", "designate", "nominee", "deputy", "vice",
@@ -212,7 +213,6 @@ def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
             out.append(Constraint(ivs, 1.0, c, f"{c.provenance.quote!r} holds only while {statement}", f"holding:{ref}"))
         elif c.kind is ClaimKind.organization_name:
             ids = {m.id for m in (c.subject, c.qualifiers.acronym) if m is not None and m.id}
-            starts = kb.derived("entity-starts", _entity_starts)
             dated = [starts[i] for i in sorted(ids) if i in starts]
             if not dated or len(dated) != len(ids):
                 continue

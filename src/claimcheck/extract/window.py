@@ -18,6 +18,7 @@ from ..kb import KnowledgeBase
 from ..models import Claim, ClaimKind, PublishedWindow, WindowBasis, WindowEvidence
 from ..text import fold_name
 from .base import tense
+from .claimtime import governing_date
 
 FLOOR = dt.date(1990, 1, 1)
 # a term begun bounds the window from this long before its start (the words can precede taking office);
@@ -147,8 +148,6 @@ def _recent(c: Claim) -> int | None:
 
 def _has_own_date(c: Claim) -> bool:
     """A claim whose sentence dates it ("In 2019, the minister ..."): it speaks of that time, not of publication."""
-    from .claimtime import governing_date
-
     return governing_date(c) is not None
 
 

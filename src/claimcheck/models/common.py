@@ -32,7 +32,7 @@ class Model(BaseModel):
 
     def replaced(self, **changes: Any):
         """A copy with `changes`, unvalidated like `trusted` (pydantic's `model_copy` deep-copies every field)."""
-        return _built(self.__class__, {**self.__dict__, **changes}, self.__pydantic_fields_set__ | changes.keys())
+        return _built(self.__class__, {**self.__dict__, **changes}, self.__pydantic_fields_set__.union(changes))
 
 
 _DEFAULTS: dict[type, dict[str, Any]] = {}

@@ -17,12 +17,16 @@ _AFTER_LEADING = re.compile(r"\s*(?:,|\s+(?:the|a|an|then|[A-Z]))")
 _OF_BEFORE = re.compile(r"\b(?:of|for|from|until|since|by)\s+(?:the\s+)?$", re.I)
 _MODIFIER_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+|agreement|memorandum|deal|elections?|conference|ceasefire|accord|roadmap|offensive)\b")
 _BETWEEN_FIGURE_AND_YEAR = re.compile(r"[,;:()\d]|\b(?:than|compared|against|versus|from|since|figure|total|number|up|down)\b")
+# every form of date mention that states a year writes it as four digits like these
+_YEAR_DIGITS = re.compile(r"[12][09]\d\d")
 _CLAUSE = re.compile(r"[;:]|,\s+(?:while|whereas|but|although|though|as|when|after|before|which|who)\b|\s[-\u2013\u2014]\s")
 
 
 def governing_date(claim: Claim) -> DateMention | None:
     """The date in the claim's sentence that governs it, or None (then it holds at publication)."""
     sentence = claim.sentence
+    if not _YEAR_DIGITS.search(sentence):
+        return None  # most sentences state no year: skip reading their tense and dates
     if tense(sentence) == "future":
         return None
     dates = [m for m in dates_in(sentence) if m.year is not None]

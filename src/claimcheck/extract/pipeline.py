@@ -6,7 +6,7 @@ import datetime as dt
 
 from ..dates import dates_in, resolve
 from ..kb import KnowledgeBase
-from ..models import Claim, ClaimKind, Document, Extractor, Precision, TimeRef, WindowBasis
+from ..models import Claim, ClaimKind, Document, Extractor, Precision, Qualifiers, TimeRef, WindowBasis
 from .context import Context
 from .events import extract_dates, extract_events
 from .names import extract_names
@@ -46,7 +46,7 @@ def _on_dateline(window, month_day: tuple[int, int]):
     if not days:
         return window
     # a dateline gives the filing day; the page may carry the next day (time zones, overnight publishing)
-    return window.model_copy(update={"earliest": days[0], "latest": min(days[-1] + dt.timedelta(days=2), window.latest)})
+    return window.replaced(earliest=days[0], latest=min(days[-1] + dt.timedelta(days=2), window.latest))
 
 
 def extract_claims(doc: Document, kb: KnowledgeBase) -> list[Claim]:
@@ -73,17 +73,33 @@ def place_in_time(doc: Document, claims: list[Claim], kb: KnowledgeBase) -> tupl
         window, clashes = infer_window(kb, claims)
         if doc.dateline and window.earliest and window.latest:
             window = _on_dateline(window, doc.dateline)
-        doc = doc.model_copy(update={"published": window})
+        doc = doc.replaced(published=window)
     w = doc.published
     bounds = (w.earliest, w.latest) if w.earliest and w.latest else None
     publication = TimeRef.trusted(earliest=w.earliest, latest=w.latest, precision=Precision.day, basis="publication") if bounds else None
     timed = []
+    # claims share qualifiers objects (every claim without qualifiers has the same empty ones): those that
+    # come to hold at publication are re-timed once, keyed by the identity of the qualifiers they replace
+    at_publication: dict[int, Qualifiers] = {}
     for c in claims:
+        q = c.qualifiers
         t = _time_of(c, bounds, publication)
-        if t != c.qualifiers.time:
-            c = c.replaced(qualifiers=c.qualifiers.replaced(time=t))
-        timed.append(c)
+        if _same_time(t, q.time):
+            timed.append(c)
+            continue
+        if t is publication:
+            timed_q = at_publication.get(id(q))
+            if timed_q is None:
+                timed_q = at_publication[id(q)] = q.replaced(time=t)
+        else:
+            timed_q = q.replaced(time=t)
+        timed.append(c.replaced(qualifiers=timed_q))
     return doc, timed, clashes
+
+
+def _same_time(a: TimeRef | None, b: TimeRef | None) -> bool:
+    """`a == b`, without pydantic's field-by-field comparison when one is None or both are the same object."""
+    return a is b or (a is not None and b is not None and a == b)
 
 
 def clear_caches() -> None:

@@ -8,6 +8,7 @@ constraints it leaves out are the mentions that clash.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from ..kb import KnowledgeBase
 from ..models import Claim, ClaimKind, PublishedWindow, WindowBasis, WindowEvidence
 from ..text import fold_name
 from .base import tense
+from .claimtime import governing_date
 
 FLOOR = dt.date(1990, 1, 1)
 # a term begun bounds the window from this long before its start (the words can precede taking office);
@@ -62,6 +64,26 @@ def office_holdings(kb: KnowledgeBase, claim: Claim):
     return None
 
 
+def _office_basis(kb: KnowledgeBase, claim: Claim) -> tuple[list, tuple, str] | None:
+    """`office_holdings` of an office or leadership claim, with the holdings' day ranges and the statement of
+    the first, or None when the claim names no person or office.
+
+    Depends only on the knowledge base and the ids the claim names, so it is kept per knowledge base: the
+    same person in the same office recurs from article to article.
+    """
+    q = claim.qualifiers
+    key = (claim.kind, claim.subject.id, claim.object.id if claim.object is not None else None,
+           q.organization.id if q.organization is not None else None, q.acronym.id if q.acronym is not None else None)
+    known = kb.derived("office-basis", lambda kb: {})
+    if key not in known:
+        found = office_holdings(kb, claim)
+        if found:
+            holdings = found[0]
+            found = holdings, tuple(kb.bounds(h.period) for h in holdings), kb.holding_statement(holdings[0]) if holdings else ""
+        known[key] = found
+    return known[key]
+
+
 def _ancestors(kb: KnowledgeBase, entity_id: str) -> set[str]:
     out, cur = set(), kb.entities.get(entity_id)
     while cur is not None and cur.parent and cur.parent not in out:
@@ -87,6 +109,12 @@ def org_compatible(kb: KnowledgeBase, holding_org: str | None, claimed: set[str]
             return True
     kind = kb.entities[holding_org].type
     return all(kb.entities[c].type != kind for c in claimed if c in kb.entities)
+
+
+def _entity_starts(kb: KnowledgeBase) -> dict[str, tuple[str, dt.date, str, str]]:
+    """The entities whose start the knowledge base dates: id -> (id, first day, start as written, label)."""
+    return {e.id: (e.id, e.period.start.earliest, str(e.period.start), kb.label(e.id))
+            for e in kb.entities.values() if e.period and e.period.start}
 
 
 def _body_names(kb: KnowledgeBase) -> frozenset[str]:
@@ -120,8 +148,6 @@ def _recent(c: Claim) -> int | None:
 
 def _has_own_date(c: Claim) -> bool:
     """A claim whose sentence dates it ("In 2019, the minister ..."): it speaks of that time, not of publication."""
-    from .claimtime import governing_date
-
     return governing_date(c) is not None
 
 
@@ -158,6 +184,7 @@ def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
         if x.kind is ClaimKind.event and x.subject.id in kb.events:
             events_at.setdefault(x.subject.start, []).append(x.subject.id)
     as_of = kb.as_of
+    starts = kb.derived("entity-starts", _entity_starts)
     for c in claims:
         if c.kind in (ClaimKind.office_holding, ClaimKind.leadership):
             if c.qualifiers.role in ("former", "late", "ex", "then", "candidate", "designate", "nominee", "deputy", "vice",
@@ -165,14 +192,13 @@ def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
                 continue
             if _has_own_date(c):
                 continue  # "in 2019, the minister ..." speaks of its own time, not the publication date
-            found = office_holdings(kb, c)
+            found = _office_basis(kb, c)
             if not found:
                 continue
-            holdings = found[0]
+            holdings, ivs, statement = found
             if c.subject.id and not holdings:
                 # the person is known but never held this office: only a clash if the office is covered at all
                 continue
-            ivs = tuple(kb.bounds(h.period) for h in holdings)
             if c.qualifiers.role == "appointed":
                 # "X was appointed interior minister": written after the term began (the words can come a few
                 # weeks before the office is taken), however long ago
@@ -183,16 +209,16 @@ def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
                 # "the new interior minister X", "X, who succeeded Y": written early in the term
                 ivs = tuple((lo, min(hi, lo + dt.timedelta(days=200))) for lo, hi in ivs)
             ref = holdings[0].id if holdings else None
-            out.append(Constraint(ivs, 1.0, c, f"{c.provenance.quote!r} holds only while {kb.holding_statement(holdings[0]) if holdings else ''}", f"holding:{ref}"))
+            out.append(Constraint(ivs, 1.0, c, f"{c.provenance.quote!r} holds only while {statement}", f"holding:{ref}"))
         elif c.kind is ClaimKind.organization_name:
+            ids = {m.id for m in (c.subject, c.qualifiers.acronym) if m is not None and m.id}
+            dated = [starts[i] for i in sorted(ids) if i in starts]
+            if not dated or len(dated) != len(ids):
+                continue
             if tense(c.sentence) == "future":
                 continue  # a body can be announced before it exists
-            ids = {m.id for m in (c.subject, c.qualifiers.acronym) if m is not None and m.id}
-            ents = [kb.entities[i] for i in sorted(ids) if i in kb.entities and kb.entities[i].period and kb.entities[i].period.start]
-            if not ents or len(ents) != len(ids):
-                continue
-            lo = min(e.period.start.earliest for e in ents)
-            out.append(Constraint(((lo, as_of),), 0.5, c, f"{' or '.join(kb.label(e.id) for e in ents)} existed only from {min(str(e.period.start) for e in ents)}", f"entity:{ents[0].id}"))
+            lo = min(earliest for _, earliest, _, _ in dated)
+            out.append(Constraint(((lo, as_of),), 0.5, c, f"{' or '.join(label for _, _, _, label in dated)} existed only from {min(written for _, _, written, _ in dated)}", f"entity:{dated[0][0]}"))
         elif c.kind is ClaimKind.event and c.subject.id in kb.events and c.predicate == "occurred" and _recent(c) is not None:
             # "the Palermo conference last week": published within days of the event's end
             ev = kb.events[c.subject.id]
@@ -247,11 +273,7 @@ def infer_window(kb: KnowledgeBase, claims: list[Claim]) -> tuple[PublishedWindo
             points.add(max(lo, FLOOR))
             points.add(min(hi, kb.as_of) + dt.timedelta(days=1))
     cuts = sorted(p for p in points if FLOOR <= p <= kb.as_of + dt.timedelta(days=1))
-    segments = []
-    for a, b in zip(cuts, cuts[1:]):
-        last = b - dt.timedelta(days=1)
-        score = sum(c.weight for c in cons if any(lo <= a and last <= hi for lo, hi in c.intervals))
-        segments.append((a, last, score))
+    segments = _scored_segments(cuts, cons)
     best = max(s for _, _, s in segments)
     top = [(a, b) for a, b, s in segments if s >= best - 1e-9]
     # tied spans that are not adjacent (someone who held an office twice): the window spans them all, so that
@@ -267,7 +289,8 @@ def infer_window(kb: KnowledgeBase, claims: list[Claim]) -> tuple[PublishedWindo
     lo, hi = runs[0][0][0], runs[-1][-1][1]
     lower_bounded = any(c.intervals and min(i[0] for i in c.intervals) > FLOOR for c in cons)
     satisfied = _allowed_by(cons, lo, hi)
-    clashes = [c for c in cons if c not in satisfied]
+    satisfied_ids = {id(c) for c in satisfied}  # by identity: comparing constraints compares their claims field by field
+    clashes = [c for c in cons if id(c) not in satisfied_ids]
     evidence = tuple(
         WindowEvidence.trusted(
             quote=c.claim.provenance.quote, start=c.claim.provenance.start, end=c.claim.provenance.end,
@@ -277,8 +300,26 @@ def infer_window(kb: KnowledgeBase, claims: list[Claim]) -> tuple[PublishedWindo
         for c in sorted(satisfied, key=lambda c: c.claim.provenance.start)
     )
     if not lower_bounded:
-        return PublishedWindow(basis=WindowBasis.unknown, evidence=evidence), clashes
-    return PublishedWindow(earliest=lo, latest=hi, basis=WindowBasis.inferred, evidence=evidence), clashes
+        return PublishedWindow.trusted(basis=WindowBasis.unknown, evidence=evidence), clashes
+    return PublishedWindow.trusted(earliest=lo, latest=hi, basis=WindowBasis.inferred, evidence=evidence), clashes
+
+
+def _scored_segments(cuts: list[dt.date], cons: list[Constraint]) -> list[tuple[dt.date, dt.date, float]]:
+    """The spans between consecutive cuts, each with the total weight of the constraints that allow all of it.
+
+    Span starts and ends both rise, so the spans an interval contains are a run found by bisection; the
+    weights are summed in constraint order, as a plain sum over the constraints would.
+    """
+    starts = cuts[:-1]
+    lasts = [b - dt.timedelta(days=1) for b in cuts[1:]]
+    weights: list[list[float]] = [[] for _ in starts]
+    for c in cons:
+        allowed: set[int] = set()
+        for lo, hi in c.intervals:
+            allowed.update(range(bisect.bisect_left(starts, lo), bisect.bisect_right(lasts, hi)))
+        for i in allowed:
+            weights[i].append(c.weight)
+    return [(a, last, sum(w)) for a, last, w in zip(starts, lasts, weights)]
 
 
 def _allowed_by(cons: list[Constraint], lo: dt.date, hi: dt.date) -> list[Constraint]:

@@ -54,3 +54,22 @@ def test_bad_bytes(tmp_path, content, needle):
     with pytest.raises(InputError) as e:
         load_file(f, KnowledgeBaseFile)
     assert needle in str(e.value)
+
+
+def test_a_holding_id_used_twice_is_rejected_with_its_pointer(tmp_path):
+    import datetime as dt
+
+    from claimcheck.kb import KnowledgeBase
+
+    f = tmp_path / "kb.yaml"
+    cite = "citations: [{url: u, supports: s, retrieved: 2026-01-01}]"
+    f.write_text(
+        f"entities:\n  - {{id: a_b, type: person, name: A B, {cite}}}\n  - {{id: land, type: country, name: Land, {cite}}}\n"
+        f"positions:\n  - {{id: boss, name: Boss, titles: [Boss], jurisdiction: land}}\n"
+        f"holdings:\n  - {{id: a_b.boss, position: boss, holder: a_b, period: {{start: 2020-01-01}}, {cite}}}\n"
+        f"  - {{id: a_b.boss, position: boss, holder: a_b, period: {{start: 2010-01-01}}, {cite}}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as e:
+        KnowledgeBase.build([(str(f), load_file(f, KnowledgeBaseFile))], dt.date(2026, 1, 1))
+    assert [(p.pointer, "duplicate id" in p.message) for p in e.value.problems] == [("/holdings/1/id", True)]

@@ -52,10 +52,15 @@ class KnowledgeBase:
                 put(kb.quantities, q.id, q, path, f"/quantities/{i}/id")
             for i, ev in enumerate(f.events):
                 put(kb.events, ev.id, ev, path, f"/events/{i}/id")
-            for h in f.holdings:
+            # holdings and figures are lists, but findings cite them by id: an id must name one statement
+            for i, h in enumerate(f.holdings):
+                if h.id in kb.origin:
+                    problems.append(Problem(path, f"duplicate id {h.id!r} (also in {kb.origin[h.id]})", pointer=f"/holdings/{i}/id"))
                 kb.holdings.append(h)
                 kb.origin[h.id] = path
-            for fig in f.figures:
+            for i, fig in enumerate(f.figures):
+                if fig.id in kb.origin:
+                    problems.append(Problem(path, f"duplicate id {fig.id!r} (also in {kb.origin[fig.id]})", pointer=f"/figures/{i}/id"))
                 kb.figures.append(fig)
                 kb.origin[fig.id] = path
         for path, f in files:

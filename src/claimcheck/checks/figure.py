@@ -2,7 +2,8 @@
 
 `against: reference` compares with the knowledge base's figures for the claim's period (or the latest
 before it, within `max_gap_days`); `against: sources` compares figures that different outlets give for
-the same quantity and month. The tolerance is relative: 0.1 accepts 10% either way. "More than X" is
+the same quantity and month. The tolerance is relative: 0.1 accepts 10% either way. A figure the article
+reports a known person as giving is that person's estimate, judged with the wider `quoted_tolerance`. "More than X" is
 consistent with any reference above X (less the tolerance), "less than X" with any below.
 """
 
@@ -12,6 +13,7 @@ import datetime as dt
 import re
 
 from ..models import Approximation, ClaimKind, Figure, RuleSpec
+from ..text import fold_name
 from .base import BaseCheck, CheckContext, CheckResult, Draft, fmt_window, group_by, overlaps
 
 
@@ -34,9 +36,24 @@ def _labelled(figures: list[Figure], sentence: str) -> list[Figure]:
             and re.search(rf"(?<!\w){re.escape(f.label.lower())}(?!\w)", low)]
 
 
+def _quotes_a_person(kb, claim) -> bool:
+    """Whether the article reports a person of the knowledge base as giving the figure: a politician's round
+    estimate, reported correctly, is news in itself. A figure attributed to a body ("according to the IOM")
+    is judged like the outlet's own."""
+    who = claim.attribution.who if claim.attribution.asserter == "reported" else None
+    if not who:
+        return False
+    return fold_name(who) in kb.people_names or fold_name(who).split()[-1] in kb.derived("surnames", _surnames)
+
+
+def _surnames(kb) -> frozenset[str]:
+    return frozenset(name.split()[-1] for name in kb.people_names if " " in name)
+
+
 class FigureCheck(BaseCheck):
     name = "figure"
-    defaults = {"against": "reference", "tolerance": 0.0, "max_gap_days": 120, "max_window_days": 400}
+    defaults = {"against": "reference", "tolerance": 0.0, "max_gap_days": 120, "max_window_days": 400,
+                "quoted_tolerance": 0.5}
 
     def references_for(self, ctx: CheckContext, quantity: str, when: tuple[dt.date, dt.date], gap: int) -> list[Figure]:
         figs = ctx.kb.figures_by_quantity.get(quantity, [])
@@ -56,6 +73,9 @@ class FigureCheck(BaseCheck):
         for c in claims:
             q = ctx.kb.quantities[c.quantity]
             tol = p["tolerance"] or q.tolerance
+            if _quotes_a_person(ctx.kb, c):
+                # "Sarraj was quoted as saying that some 800,000 ...": his estimate, judged as one
+                tol = max(tol, p["quoted_tolerance"])
             labelled = _labelled(ctx.kb.figures_by_quantity.get(c.quantity, []), c.sentence)
             when = ctx.claim_time(c)
             if labelled:

@@ -13,7 +13,7 @@ from .context import Context
 # Word patterns below run on lower-cased text: a case-insensitive scan costs several times a plain one.
 _SAY = re.compile(
     r"\b(?:said|says|say|told|stated|added|stressed|noted|announced|claimed|indicated|affirmed|reaffirmed|underlined|"
-    r"explained|confirmed|warned|insisted|argued|reported|tweeted|wrote)\b|\baccording to\b"
+    r"explained|confirmed|warned|insisted|argued|reported|tweeted|wrote|saying|quoted)\b|\baccording to\b"
 )
 _QUOTES = re.compile(r"[\"\u201c][^\"\u201d]{3,}[\"\u201d]")
 _FUTURE = re.compile(
@@ -60,20 +60,21 @@ def _speech(sentence: str):
 
 
 def _speaker_hit(ctx: Context, sent: tuple[int, int], start: int, end: int) -> tuple[int, int, str] | None:
-    """The nearest person or body named in the sentence outside the claim's own span, or a description
-    ("the minister") of a person named earlier: (start, end, who as written)."""
-    best = None
+    """The nearest person named in the sentence outside the claim's own span, or a description ("the
+    minister") of a person named earlier; failing both, the nearest body or country: (start, end, who as
+    written). A place the claim mentions ("800,000 migrants in Libya") is no speaker beside a person."""
+    best = None  # (not a person, distance, found)
     for h in ctx.hits_in(*sent):
         if start <= h.start < end or h.kind in ("title", "demonym", "event"):
             continue
-        dist = min(abs(h.start - end), abs(start - h.end))
-        if best is None or dist < best[0]:
-            best = (dist, (h.start, h.end, ctx.doc.text[h.start:h.end]))
+        rank = (h.kind not in ("person", "surname"), min(abs(h.start - end), abs(start - h.end)))
+        if best is None or rank < best[0]:
+            best = (rank, (h.start, h.end, ctx.doc.text[h.start:h.end]))
     for d in ctx.descriptions:
         if sent[0] <= d.start < sent[1] and not start <= d.start < end:
-            dist = min(abs(d.start - end), abs(start - d.end))
-            if best is None or dist < best[0]:
-                best = (dist, (d.start, d.end, d.name))
+            rank = (False, min(abs(d.start - end), abs(start - d.end)))
+            if best is None or rank < best[0]:
+                best = (rank, (d.start, d.end, d.name))
     return best[1] if best else None
 
 

@@ -29,26 +29,20 @@ _ANY_TRIGGER = re.compile("|".join(f"(?:{p.pattern})" for p in TRIGGERS.values()
 
 
 def extract_dates(ctx: Context) -> tuple[list, dict[tuple[int, int], list[DateMention]]]:
-    """Date claims, and the date mentions of each sentence (for the other extractors)."""
+    """Date claims, and the date mentions of each sentence that has some (for the other extractors)."""
     text = ctx.doc.text
     claims, by_sentence = [], {}
-    import bisect
-
-    everything = [m for m in find_dates(text, ctx.doc.body_start) if not is_excluded(ctx.doc.excluded, m.start, m.end)]
-    starts = [m.start for m in everything]
-    for s, e in ctx.sents:
-        i = bisect.bisect_left(starts, s)
-        mentions = []
-        while i < len(everything) and everything[i].start < e:
-            if everything[i].end <= e:
-                mentions.append(everything[i])
-            i += 1
-        by_sentence[(s, e)] = mentions
-        for m in mentions:
-            claims.append(make_claim(
-                ctx, ClaimKind.date, m.start, m.end, subject=Mention.trusted(text=m.text), predicate=m.form,
-                qualifiers=Qualifiers.trusted(tense=tense(text[s:e])), confidence=0.9,
-            ))
+    for m in find_dates(text, ctx.doc.body_start):
+        if is_excluded(ctx.doc.excluded, m.start, m.end):
+            continue
+        s, e = ctx.sentence_of(m.start)
+        if m.end > e:
+            continue  # runs past its sentence's end, or lies outside every sentence
+        by_sentence.setdefault((s, e), []).append(m)
+        claims.append(make_claim(
+            ctx, ClaimKind.date, m.start, m.end, subject=Mention.trusted(text=m.text), predicate=m.form,
+            qualifiers=Qualifiers.trusted(tense=tense(text[s:e])), confidence=0.9,
+        ))
     return claims, by_sentence
 
 

@@ -6,6 +6,8 @@ import bisect
 import re
 from collections import Counter
 
+import ahocorasick
+
 from ..dates import DateMention, find_dates, resolve
 from ..models import ClaimKind, Mention, Qualifiers
 from ..boilerplate import is_excluded
@@ -13,19 +15,72 @@ from .base import make_claim, tense
 from .context import Context
 from .gazetteer import EVENT
 
-# trigger words -> knowledge-base event types they can refer to (run on lower-cased text)
+# trigger words (patterns, each opening with a literal) -> knowledge-base event types they can refer to
+_TRIGGER_WORDS: dict[str, list[str]] = {
+    "conference": ["conferences?", "summits?", "talks", "forum"],
+    "attack": ["attacks?", "bomb(?:ing)?s?", "explosions?", "blasts?", "air ?strikes?", "shelling", "assault", "suicide"],
+    "election": ["elections?", "polls?", "vote", "ballot"],
+    "ceasefire": ["cease-?fire", "truce"],
+    "offensive": ["offensive", "assault on", "campaign"],
+    "agreement": ["agreement", "accord", "memorandum", "deal", "mou"],
+}
+# a press or news conference is how something was said, not a meeting of the record
+_NOT_AFTER = {"conference": "(?<!press )(?<!news )"}
+# run on lower-cased text
 TRIGGERS: dict[str, re.Pattern[str]] = {
-    # a press or news conference is how something was said, not a meeting of the record
-    "conference": re.compile(r"\b(?<!press )(?<!news )(?:conferences?|summits?|talks|forum)\b"),
-    "attack": re.compile(r"\b(?:attacks?|bomb(?:ing)?s?|explosions?|blasts?|air ?strikes?|shelling|assault|suicide)\b"),
-    "election": re.compile(r"\b(?:elections?|polls?|vote|ballot)\b"),
-    "ceasefire": re.compile(r"\b(?:cease-?fire|truce)\b"),
-    "offensive": re.compile(r"\b(?:offensive|assault on|campaign)\b"),
-    "agreement": re.compile(r"\b(?:agreement|accord|memorandum|deal|mou)\b"),
+    etype: re.compile(rf"\b{_NOT_AFTER.get(etype, '')}(?:{'|'.join(words)})\b") for etype, words in _TRIGGER_WORDS.items()
 }
 
 
 _ANY_TRIGGER = re.compile("|".join(f"(?:{p.pattern})" for p in TRIGGERS.values()))
+
+
+def _stem(word: str) -> str:
+    """The literal every match of a trigger word's pattern opens with ("conference" for "conferences?", "bomb"
+    for "bomb(?:ing)?s?", "cease" for "cease-?fire")."""
+    stem = re.match(r"[\w -]*", word).group()
+    if word[len(stem):len(stem) + 1] in ("?", "*", "{"):
+        stem = stem[:-1]  # the last letter is optional
+    if not stem.strip():
+        raise ValueError(f"trigger word {word!r} does not open with a literal")
+    return stem
+
+
+def _stem_automaton() -> ahocorasick.Automaton:
+    """An automaton of the trigger words' stems, each with its length and event types."""
+    types: dict[str, list[str]] = {}
+    for etype, words in _TRIGGER_WORDS.items():
+        for word in words:
+            types.setdefault(_stem(word), []).append(etype)
+    automaton = ahocorasick.Automaton()
+    for stem, etypes in types.items():
+        automaton.add_word(stem, (len(stem), etypes))
+    automaton.make_automaton()
+    return automaton
+
+
+# Scanning a document with the trigger patterns costs several times one Aho-Corasick pass for their stems:
+# the patterns are matched only where a stem starts (`_matches_at`).
+_STEMS = _stem_automaton()
+
+
+def _trigger_starts(low: str, start: int) -> dict[str, list[int]]:
+    """Where in `low`, from `start` on, a trigger word of each event type may start (a superset), sorted."""
+    found: dict[str, list[int]] = {etype: [] for etype in TRIGGERS}
+    for last, (length, etypes) in _STEMS.iter(low, start):
+        for etype in etypes:
+            found[etype].append(last + 1 - length)
+    return {etype: sorted(starts) for etype, starts in found.items()}
+
+
+def _matches_at(rx: re.Pattern[str], text: str, starts: list[int], pos: int = 0):
+    """The matches of `rx.finditer(text, pos)`, given every position one may start at, in order."""
+    for i in starts:
+        if i >= pos:
+            m = rx.match(text, i)
+            if m is not None:
+                yield m
+                pos = m.end()
 
 
 def extract_dates(ctx: Context) -> tuple[list, dict[tuple[int, int], list[DateMention]]]:
@@ -58,7 +113,9 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     keywords = kb.derived("event-keywords", _keyword_patterns)
     by_type = kb.derived("events-by-type", _events_by_type)
     # one scan of the document for trigger words and event names; only the sentences with one are read
-    marks = sorted([m.start() for m in _ANY_TRIGGER.finditer(ctx.low, ctx.doc.body_start)] + [h.start for h in ctx.hits if h.kind == EVENT])
+    trigger_starts = _trigger_starts(ctx.low, ctx.doc.body_start)
+    any_starts = sorted(i for starts in trigger_starts.values() for i in starts)
+    marks = sorted([m.start() for m in _matches_at(_ANY_TRIGGER, ctx.low, any_starts, ctx.doc.body_start)] + [h.start for h in ctx.hits if h.kind == EVENT])
     for s, e in ctx.sents:
         i = bisect.bisect_left(marks, s)
         if i == len(marks) or marks[i] >= e:
@@ -69,12 +126,16 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
         place_ids = {i for h in hits if not _TIME_ANCHOR.search(text, max(s, h.start - 14), h.start) for i in h.ids} | main_place
         anchors: list[tuple[int, int, str, frozenset[str]]] = [(h.start, h.end, "name", h.ids) for h in hits if h.kind == EVENT]
         for etype, trig in TRIGGERS.items():
-            for m in trig.finditer(low):
+            starts = trigger_starts[etype]
+            here = [i - s for i in starts[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]]
+            ids = keyed = None  # the same for every trigger word of the type in the sentence
+            for m in _matches_at(trig, low, here):
                 a, b = s + m.start(), s + m.end()
                 if any(x < b and a < y for x, y, _, _ in anchors):
                     continue
-                ids = frozenset(i for i, place in by_type.get(etype, ()) if place in place_ids)
-                keyed = _best_keyed(ids, keywords, low)
+                if ids is None:
+                    ids = frozenset(i for i, place in by_type.get(etype, ()) if place in place_ids)
+                    keyed = _best_keyed(ids, keywords, low)
                 if keyed:
                     anchors.append((a, b, etype + "+keyed", keyed))  # keywords narrow the candidates
                 elif ids:

@@ -77,35 +77,49 @@ def _find_all(text: str, word: str, start: int, end: int) -> list[int]:
 
 
 def _starts(text: str, start: int, end: int) -> dict[str, list[int]]:
-    """For each pattern, the sorted positions in `text[start:end]` a match of it may start at (a superset)."""
+    """For each pattern, the sorted positions in `text[start:end]` a match of it may start at (a superset);
+    a pattern left out cannot match."""
     digit_runs, months = [], []
     for m in _ANCHOR.finditer(text, start, end):
         (digit_runs if text[m.start()].isdigit() else months).append(m.span())
-    # "[12][09]" opens every four-digit year pattern
-    years = [i for a, b in digit_runs for i in range(a, b - 1) if text[i] in "12" and text[i + 1] in "09"]
-    # a day ends with a digit or "st", "nd", "rd", "th" right before the whitespace in front of its month
-    # ("3 May", "3-4May", "21st May"), and starts at most `_DAY_SPAN` characters before it
-    day_starts = set()
+    month_starts = [q for q, _ in months]
+    found = {
+        "rel_month": month_starts,
+        "weekday": _before(text, _find_all(text, "day", start, end), _WEEKDAY_BACK, "MTWFS", start),
+        "rel_unit": _unit_starts(text, start, end),
+    }
+    if digit_runs:  # every other pattern needs a digit
+        # "[12][09]" opens every four-digit year
+        years = [i for a, b in digit_runs for i in range(a, b - 1) if text[i] in "12" and text[i + 1] in "09"]
+        days = _day_starts(text, months, start)
+        found.update({
+            "iso": [y for y in years if text[y + 4:y + 5] == "-"], "year": years, "dmy": days, "dm": days, "mdy": month_starts, "md": month_starts, "my": month_starts,
+            "season": _before(text, years, _SEASON_BACK, _SEASON_FIRST, start),
+            "half": [h - k for h in _find_all(text, " half of ", start, end) for k in (6, 5) if h - k >= start],  # "second", "first"
+        })
+    return found
+
+
+def _day_starts(text: str, months: list[tuple[int, int]], start: int) -> list[int]:
+    """Where a day before a month may start. It ends with a digit or "st", "nd", "rd", "th" right before the
+    whitespace in front of its month ("3 May", "3-4May", "21st May"), and starts at most `_DAY_SPAN` before."""
+    found = set()
     for q, _ in months:
         r = _space_before(text, q, start)
         if r > start and (text[r - 1].isdigit() or text[r - 2:r] in _ORDINALS):
-            day_starts.update(i for i in range(max(start, r - _DAY_SPAN), r) if "0" <= text[i] <= "9")
-    unit_starts = set()
+            found.update(i for i in range(max(start, r - _DAY_SPAN), r) if "0" <= text[i] <= "9")
+    return sorted(found)
+
+
+def _unit_starts(text: str, start: int, end: int) -> list[int]:
+    """Where "last", "next", "this" or "past" may start before "week", "month" or "year" and white space."""
+    found = set()
     for unit in ("week", "month", "year"):
         for u in _find_all(text, unit, start, end):
             r = _space_before(text, u, start)
             if r < u:
-                unit_starts.add(r - 4)  # "last", "next", "this", "past"
-    month_starts = [q for q, _ in months]
-    return {
-        "iso": years, "year": years,
-        "dmy": sorted(day_starts), "dm": sorted(day_starts),
-        "mdy": month_starts, "md": month_starts, "my": month_starts, "rel_month": month_starts,
-        "season": _before(text, years, _SEASON_BACK, _SEASON_FIRST, start),
-        "half": [h - k for h in _find_all(text, " half of ", start, end) for k in (6, 5) if h - k >= start],  # "second", "first"
-        "weekday": _before(text, _find_all(text, "day", start, end), _WEEKDAY_BACK, "MTWFS", start),
-        "rel_unit": sorted(unit_starts),
-    }
+                found.add(r - 4)
+    return sorted(found)
 
 
 def _before(text: str, anchors: list[int], distances: tuple[int, ...], letters: str, start: int) -> list[int]:
@@ -178,6 +192,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     taken = bytearray(end - start + 1)
     starts = _starts(text, start, end)
     for form, rx in _PATTERNS:
+        if not starts.get(form):
+            continue
         for m in _matches(rx, text, starts[form], start, end):
             s, e = m.span()
             if not _starts_word(text, s, form):
@@ -188,7 +204,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                 continue  # the patterns' first letter classes admit a few non-words ("Sall", "Lext")
             if 1 in taken[s - start:e - start]:
                 continue
-            g = dict(m.groupdict())
+            g = m.groupdict()
             if form in _BEHIND:
                 rx_behind, required = _BEHIND[form]
                 b = rx_behind.search(text, max(start, s - 14), s)

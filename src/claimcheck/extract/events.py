@@ -64,13 +64,9 @@ def _stem_automaton() -> ahocorasick.Automaton:
 _STEMS = _stem_automaton()
 
 
-def _trigger_starts(low: str, start: int) -> dict[str, list[int]]:
-    """Where in `low`, from `start` on, a trigger word of each event type may start (a superset), sorted."""
-    found: dict[str, list[int]] = {etype: [] for etype in TRIGGERS}
-    for last, (length, etypes) in _STEMS.iter(low, start):
-        for etype in etypes:
-            found[etype].append(last + 1 - length)
-    return {etype: sorted(starts) for etype, starts in found.items()}
+def _stem_hits(low: str, start: int) -> list[tuple[int, str]]:
+    """Where in `low`, from `start` on, a trigger word may start, with its event type (a superset), sorted."""
+    return sorted((last + 1 - length, etype) for last, (length, etypes) in _STEMS.iter(low, start) for etype in etypes)
 
 
 def _matches_at(rx: re.Pattern[str], text: str, starts: list[int], pos: int = 0):
@@ -113,27 +109,26 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     keywords = kb.derived("event-keywords", _keyword_patterns)
     by_type = kb.derived("events-by-type", _events_by_type)
     # one scan of the document for trigger words and event names; only the sentences with one are read
-    trigger_starts = _trigger_starts(ctx.low, ctx.doc.body_start)
-    any_starts = sorted(i for starts in trigger_starts.values() for i in starts)
-    marks = sorted([m.start() for m in _matches_at(_ANY_TRIGGER, ctx.low, any_starts, ctx.doc.body_start)] + [h.start for h in ctx.hits if h.kind == EVENT])
-    for s, e in ctx.sents:
-        i = bisect.bisect_left(marks, s)
-        if i == len(marks) or marks[i] >= e:
-            continue
+    stem_hits = _stem_hits(ctx.low, ctx.doc.body_start)
+    stem_starts = [i for i, _ in stem_hits]
+    marks = [m.start() for m in _matches_at(_ANY_TRIGGER, ctx.low, stem_starts, ctx.doc.body_start)] + [h.start for h in ctx.hits if h.kind == EVENT]
+    for s, e in sorted({sent for sent in map(ctx.sentence_of, marks) if sent[0] < sent[1]}):
         low = ctx.low[s:e]
         hits = ctx.hits_in(s, e)
-        # a place named as a time anchor ("a few days before Berlin") is not where this sentence's event is
-        place_ids = {i for h in hits if not _TIME_ANCHOR.search(text, max(s, h.start - 14), h.start) for i in h.ids} | main_place
+        place_ids = None  # read on the first trigger word
         anchors: list[tuple[int, int, str, frozenset[str]]] = [(h.start, h.end, "name", h.ids) for h in hits if h.kind == EVENT]
+        stems_here: dict[str, list[int]] = {}
+        for i, etype in stem_hits[bisect.bisect_left(stem_starts, s):bisect.bisect_left(stem_starts, e)]:
+            stems_here.setdefault(etype, []).append(i - s)
         for etype, trig in TRIGGERS.items():
-            starts = trigger_starts[etype]
-            here = [i - s for i in starts[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]]
             ids = keyed = None  # the same for every trigger word of the type in the sentence
-            for m in _matches_at(trig, low, here):
+            for m in _matches_at(trig, low, stems_here.get(etype, ())):
                 a, b = s + m.start(), s + m.end()
                 if any(x < b and a < y for x, y, _, _ in anchors):
                     continue
                 if ids is None:
+                    if place_ids is None:
+                        place_ids = _sentence_places(text, s, hits) | main_place
                     ids = frozenset(i for i, place in by_type.get(etype, ()) if place in place_ids)
                     keyed = _best_keyed(ids, keywords, low)
                 if keyed:
@@ -194,6 +189,12 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     extra=ev_id or f"{how}:{','.join(sorted(ids))}",
                 ))
     return claims
+
+
+def _sentence_places(text: str, s: int, hits) -> set[str]:
+    """The places among a sentence's hits, but for one named as a time anchor ("a few days before Berlin"):
+    that is not where the sentence's event is."""
+    return {i for h in hits if not _TIME_ANCHOR.search(text, max(s, h.start - 14), h.start) for i in h.ids}
 
 
 def _events_by_type(kb) -> dict[str, list[tuple[str, str]]]:

@@ -105,7 +105,6 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     kb = ctx.kb
     claims = []
     pub = ctx.doc.published
-    main_place = _main_country(ctx)
     keywords = kb.derived("event-keywords", _keyword_patterns)
     by_type = kb.derived("events-by-type", _events_by_type)
     # one scan of the document for trigger words and event names; only the sentences with one are read
@@ -128,7 +127,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     continue
                 if ids is None:
                     if place_ids is None:
-                        place_ids = _sentence_places(text, s, hits) | main_place
+                        place_ids = _sentence_places(text, s, hits) | _main_country(ctx)
                     ids = frozenset(i for i, place in by_type.get(etype, ()) if place in place_ids)
                     keyed = _best_keyed(ids, keywords, low)
                 if keyed:
@@ -213,7 +212,10 @@ def _keyword_patterns(kb) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
 def _best_keyed(ids, keywords, low: str) -> frozenset[str]:
     """The candidate events whose keywords the sentence names most ("suicide attack" fits several attacks,
     "the HNEC ... suicide attack" one); empty when it names none."""
-    counts = {i: sum(1 for k, p in keywords[i] if k in low and p.search(low)) for i in ids}
+    counts = {}
+    for i in ids:
+        named = [p for k, p in keywords[i] if k in low]  # a substring test first: most keywords are absent
+        counts[i] = sum(1 for p in named if p.search(low))
     best = max(counts.values(), default=0)
     return frozenset(i for i, n in counts.items() if n == best) if best else frozenset()
 
@@ -249,12 +251,16 @@ _MAX_GAP = 120  # characters between an event's words and its date (keeps the ga
 
 
 def _main_country(ctx: Context) -> set[str]:
-    """The country an article is about: the one it names most often (used when a sentence names no place)."""
-    countries = ctx.kb.derived("country-ids", _country_ids)
-    counts = Counter(i for h in ctx.hits for i in h.ids if i in countries)
-    if counts:
-        return {counts.most_common(1)[0][0]}
-    return {ctx.kb.default_place} if ctx.kb.default_place else set()
+    """The country an article is about: the one it names most often (used when a sentence names no place).
+    Read once per document, when a trigger word first needs it."""
+    if "main_country" not in ctx.memo:
+        countries = ctx.kb.derived("country-ids", _country_ids)
+        counts = Counter(i for h in ctx.hits if not countries.isdisjoint(h.ids) for i in h.ids if i in countries)
+        if counts:
+            ctx.memo["main_country"] = {counts.most_common(1)[0][0]}
+        else:
+            ctx.memo["main_country"] = {ctx.kb.default_place} if ctx.kb.default_place else set()
+    return ctx.memo["main_country"]
 
 
 def _country_ids(kb) -> frozenset[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -105,7 +106,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     kb = ctx.kb
     claims = []
     pub = ctx.doc.published
-    keywords = kb.derived("event-keywords", _keyword_patterns)
+    keywords = kb.derived("event-keyword-index", _keyword_index)
     by_type = kb.derived("events-by-type", _events_by_type)
     # one scan of the document for trigger words and event names; only the sentences with one are read
     stem_hits = _stem_hits(ctx.low, ctx.doc.body_start)
@@ -114,7 +115,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     for s, e in sorted({sent for sent in map(ctx.sentence_of, marks) if sent[0] < sent[1]}):
         low = ctx.low[s:e]
         hits = ctx.hits_in(s, e)
-        place_ids = None  # read on the first trigger word
+        place_ids = keyword_counts = None  # read on the first trigger word
         anchors: list[tuple[int, int, str, frozenset[str]]] = [(h.start, h.end, "name", h.ids) for h in hits if h.kind == EVENT]
         stems_here: dict[str, list[int]] = {}
         for i, etype in stem_hits[bisect.bisect_left(stem_starts, s):bisect.bisect_left(stem_starts, e)]:
@@ -128,8 +129,9 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                 if ids is None:
                     if place_ids is None:
                         place_ids = _sentence_places(text, s, hits) | _main_country(ctx)
+                        keyword_counts = _keyword_counts(low, keywords)
                     ids = frozenset(i for i, place in by_type.get(etype, ()) if place in place_ids)
-                    keyed = _best_keyed(ids, keywords, low)
+                    keyed = _best_keyed(ids, keyword_counts)
                 if keyed:
                     anchors.append((a, b, etype + "+keyed", keyed))  # keywords narrow the candidates
                 elif ids:
@@ -204,20 +206,56 @@ def _events_by_type(kb) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def _keyword_patterns(kb) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
-    """Per event, each of its keywords (lower-cased) with a pattern for it at a word start."""
-    return {ev.id: [(k.lower(), re.compile(rf"\b{re.escape(k.lower())}")) for k in ev.keywords] for ev in kb.events.values()}
+class _KeywordIndex(NamedTuple):
+    """The events' keywords (lower-cased): where they occur, their patterns at a word start, their events."""
+
+    automaton: ahocorasick.Automaton | None  # every keyword but an empty one
+    patterns: dict[str, re.Pattern[str]]
+    events: dict[str, list[str]]  # keyword -> the events that list it, once per listing
 
 
-def _best_keyed(ids, keywords, low: str) -> frozenset[str]:
+def _keyword_index(kb) -> _KeywordIndex:
+    patterns: dict[str, re.Pattern[str]] = {}
+    events: dict[str, list[str]] = {}
+    for ev in kb.events.values():
+        for k in ev.keywords:
+            patterns.setdefault(k.lower(), re.compile(rf"\b{re.escape(k.lower())}"))
+            events.setdefault(k.lower(), []).append(ev.id)
+    automaton = None
+    if any(patterns):
+        automaton = ahocorasick.Automaton()
+        for k in patterns:
+            if k:
+                automaton.add_word(k, k)
+        automaton.make_automaton()
+    return _KeywordIndex(automaton, patterns, events)
+
+
+def _keyword_counts(low: str, keywords: _KeywordIndex) -> Counter[str]:
+    """How many of each event's keywords a sentence names at a word start (one Aho-Corasick pass finds where
+    keywords occur)."""
+    found = {k for _, k in keywords.automaton.iter(low)} if keywords.automaton else set()
+    if "" in keywords.patterns:
+        found.add("")
+    return Counter(i for k in found if _at_word_start(low, k, keywords.patterns[k]) for i in keywords.events[k])
+
+
+def _best_keyed(ids, counts: Counter[str]) -> frozenset[str]:
     """The candidate events whose keywords the sentence names most ("suicide attack" fits several attacks,
     "the HNEC ... suicide attack" one); empty when it names none."""
-    counts = {}
-    for i in ids:
-        named = [p for k, p in keywords[i] if k in low]  # a substring test first: most keywords are absent
-        counts[i] = sum(1 for p in named if p.search(low))
-    best = max(counts.values(), default=0)
-    return frozenset(i for i, n in counts.items() if n == best) if best else frozenset()
+    best = max((counts[i] for i in ids), default=0)
+    return frozenset(i for i in ids if counts[i] == best) if best else frozenset()
+
+
+def _at_word_start(low: str, keyword: str, pattern: re.Pattern[str]) -> bool:
+    """Whether `pattern` (the keyword at a word start) occurs in `low`. It is tried only where the keyword
+    is: searched for, a pattern that opens with \\b makes the regex engine try every position."""
+    i = low.find(keyword)
+    while i >= 0:
+        if pattern.match(low, i):
+            return True
+        i = low.find(keyword, i + 1)
+    return False
 
 
 _GAP_AFTER = re.compile(

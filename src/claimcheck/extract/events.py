@@ -232,12 +232,13 @@ def _keyword_index(kb) -> _KeywordIndex:
 
 
 def _keyword_counts(low: str, keywords: _KeywordIndex) -> Counter[str]:
-    """How many of each event's keywords a sentence names at a word start (one Aho-Corasick pass finds where
-    keywords occur)."""
-    found = {k for _, k in keywords.automaton.iter(low)} if keywords.automaton else set()
-    if "" in keywords.patterns:
+    """How many of each event's keywords a sentence names at a word start. One Aho-Corasick pass finds every
+    place a keyword occurs, and its pattern is matched there only (searched for, a pattern that opens with
+    \\b makes the regex engine try every position)."""
+    found = {k for last, k in keywords.automaton.iter(low) if keywords.patterns[k].match(low, last + 1 - len(k))} if keywords.automaton else set()
+    if "" in keywords.patterns and keywords.patterns[""].search(low):
         found.add("")
-    return Counter(i for k in found if _at_word_start(low, k, keywords.patterns[k]) for i in keywords.events[k])
+    return Counter(i for k in found for i in keywords.events[k])
 
 
 def _best_keyed(ids, counts: Counter[str]) -> frozenset[str]:
@@ -245,17 +246,6 @@ def _best_keyed(ids, counts: Counter[str]) -> frozenset[str]:
     "the HNEC ... suicide attack" one); empty when it names none."""
     best = max((counts[i] for i in ids), default=0)
     return frozenset(i for i in ids if counts[i] == best) if best else frozenset()
-
-
-def _at_word_start(low: str, keyword: str, pattern: re.Pattern[str]) -> bool:
-    """Whether `pattern` (the keyword at a word start) occurs in `low`. It is tried only where the keyword
-    is: searched for, a pattern that opens with \\b makes the regex engine try every position."""
-    i = low.find(keyword)
-    while i >= 0:
-        if pattern.match(low, i):
-            return True
-        i = low.find(keyword, i + 1)
-    return False
 
 
 _GAP_AFTER = re.compile(

@@ -128,7 +128,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     continue
                 if ids is None:
                     if place_ids is None:
-                        place_ids = _sentence_places(text, s, hits) | _main_country(ctx)
+                        place_ids = _event_places_named(ctx, s, hits) | _main_country(ctx)
                         keyword_counts = _keyword_counts(low, keywords)
                     ids = frozenset(i for i, place in by_type.get(etype, ()) if place in place_ids)
                     keyed = _best_keyed(ids, keyword_counts)
@@ -192,10 +192,16 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     return claims
 
 
-def _sentence_places(text: str, s: int, hits) -> set[str]:
-    """The places among a sentence's hits, but for one named as a time anchor ("a few days before Berlin"):
-    that is not where the sentence's event is."""
-    return {i for h in hits if not _TIME_ANCHOR.search(text, max(s, h.start - 14), h.start) for i in h.ids}
+def _event_places_named(ctx: Context, s: int, hits) -> set[str]:
+    """The places of knowledge-base events that a sentence's hits name, but for one named as a time anchor
+    ("a few days before Berlin"): that is not where the sentence's event is."""
+    places = ctx.kb.derived("event-places", _event_places)
+    return {i for h in hits if not places.isdisjoint(h.ids) and not _TIME_ANCHOR.search(ctx.doc.text, max(s, h.start - 14), h.start)
+            for i in h.ids & places}
+
+
+def _event_places(kb) -> frozenset[str]:
+    return frozenset(ev.place for ev in kb.events.values())
 
 
 def _events_by_type(kb) -> dict[str, list[tuple[str, str]]]:

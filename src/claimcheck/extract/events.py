@@ -121,8 +121,10 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
         for i, etype in stem_hits[bisect.bisect_left(stem_starts, s):bisect.bisect_left(stem_starts, e)]:
             stems_here.setdefault(etype, []).append(i - s)
         for etype, trig in TRIGGERS.items():
+            if etype not in stems_here:
+                continue
             ids = keyed = None  # the same for every trigger word of the type in the sentence
-            for m in _matches_at(trig, low, stems_here.get(etype, ())):
+            for m in _matches_at(trig, low, stems_here[etype]):
                 a, b = s + m.start(), s + m.end()
                 if any(x < b and a < y for x, y, _, _ in anchors):
                     continue
@@ -237,21 +239,25 @@ def _keyword_index(kb) -> _KeywordIndex:
     return _KeywordIndex(automaton, patterns, events)
 
 
-def _keyword_counts(low: str, keywords: _KeywordIndex) -> Counter[str]:
+def _keyword_counts(low: str, keywords: _KeywordIndex) -> dict[str, int]:
     """How many of each event's keywords a sentence names at a word start. One Aho-Corasick pass finds every
     place a keyword occurs, and its pattern is matched there only (searched for, a pattern that opens with
     \\b makes the regex engine try every position)."""
     found = {k for last, k in keywords.automaton.iter(low) if keywords.patterns[k].match(low, last + 1 - len(k))} if keywords.automaton else set()
     if "" in keywords.patterns and keywords.patterns[""].search(low):
         found.add("")
-    return Counter(i for k in found for i in keywords.events[k])
+    counts: dict[str, int] = {}
+    for k in found:
+        for i in keywords.events[k]:
+            counts[i] = counts.get(i, 0) + 1
+    return counts
 
 
-def _best_keyed(ids, counts: Counter[str]) -> frozenset[str]:
+def _best_keyed(ids, counts: dict[str, int]) -> frozenset[str]:
     """The candidate events whose keywords the sentence names most ("suicide attack" fits several attacks,
     "the HNEC ... suicide attack" one); empty when it names none."""
-    best = max((counts[i] for i in ids), default=0)
-    return frozenset(i for i in ids if counts[i] == best) if best else frozenset()
+    best = max((counts.get(i, 0) for i in ids), default=0)
+    return frozenset(i for i in ids if counts.get(i, 0) == best) if best else frozenset()
 
 
 _GAP_AFTER = re.compile(
@@ -289,7 +295,7 @@ def _main_country(ctx: Context) -> set[str]:
     Read once per document, when a trigger word first needs it."""
     if "main_country" not in ctx.memo:
         countries = ctx.kb.derived("country-ids", _country_ids)
-        counts = Counter(i for h in ctx.hits if not countries.isdisjoint(h.ids) for i in h.ids if i in countries)
+        counts = Counter([i for h in ctx.hits if not countries.isdisjoint(h.ids) for i in h.ids if i in countries])
         if counts:
             ctx.memo["main_country"] = {counts.most_common(1)[0][0]}
         else:

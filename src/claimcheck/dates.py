@@ -45,11 +45,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _WORDS_OK = {"spring", "summer", "autumn", "fall", "winter", "first", "second", "last", "next", "this", "past"}
 
-# Where a match can start. Twelve scans of the whole text cost most of the time: instead, cheap scans find the
-# few places a date can be anchored (digit runs, month abbreviations, "day", "week", "month", "year") and each
-# pattern is tried only where it could start, relative to them (`_starts`). `_matches` then yields exactly
-# what `finditer` would. One pass finds digit runs and month abbreviations: a pattern that begins with a
-# single character class lets the regex engine skip fast; the look-behinds only say which letter it was.
+# Where a match can start. Twelve regex scans of the whole text cost most of the time; instead, cheap scans
+# find the few places a date can be anchored (digit runs, month abbreviations, "day", "week", "month", "year",
+# " half of ") and each pattern is tried only where it could start relative to them (`_starts`); `_matches`
+# yields exactly what `finditer` would. One regex pass finds the digit runs and month abbreviations: opening
+# with a single character class lets the engine skip fast; the look-behinds only say which letter it was.
 _ANCHOR = re.compile(
     r"[0-9JFMASOND](?:(?<=[0-9])[0-9]*|(?<=J)(?:an|u[nl])|(?<=F)eb|(?<=M)a[ry]|(?<=A)(?:pr|ug)|(?<=S)ep|(?<=O)ct"
     r"|(?<=N)ov|(?<=D)ec)"
@@ -69,6 +69,7 @@ def _space_before(text: str, i: int, start: int) -> int:
 
 
 def _find_all(text: str, word: str, start: int, end: int) -> list[int]:
+    """Where `word` occurs in `text[start:end]`."""
     found, i = [], text.find(word, start, end)
     while i >= 0:
         found.append(i)
@@ -93,9 +94,11 @@ def _starts(text: str, start: int, end: int) -> dict[str, list[int]]:
         years = [i for a, b in digit_runs for i in range(a, b - 1) if text[i] in "12" and text[i + 1] in "09"]
         days = _day_starts(text, months, start)
         found.update({
-            "iso": [y for y in years if text[y + 4:y + 5] == "-"], "year": years, "dmy": days, "dm": days, "mdy": month_starts, "md": month_starts, "my": month_starts,
+            "iso": [y for y in years if text[y + 4:y + 5] == "-"], "year": years,
+            "dmy": days, "dm": days, "mdy": month_starts, "md": month_starts, "my": month_starts,
             "season": _before(text, years, _SEASON_BACK, _SEASON_FIRST, start),
-            "half": [h - k for h in _find_all(text, " half of ", start, end) for k in (6, 5) if h - k >= start],  # "second", "first"
+            # "second half of", "first half of"
+            "half": [h - k for h in _find_all(text, " half of ", start, end) for k in (6, 5) if h - k >= start],
         })
     return found
 
@@ -112,12 +115,12 @@ def _day_starts(text: str, months: list[tuple[int, int]], start: int) -> list[in
 
 
 def _unit_starts(text: str, start: int, end: int) -> list[int]:
-    """Where "last", "next", "this" or "past" may start before "week", "month" or "year" and white space."""
+    """Where "last", "next", "this" or "past" may start: before white space and "week", "month" or "year"."""
     found = set()
     for unit in ("week", "month", "year"):
         for u in _find_all(text, unit, start, end):
             r = _space_before(text, u, start)
-            if r < u:
+            if r < u and text[r - 3:r] in ("ast", "ext", "his"):
                 found.add(r - 4)
     return sorted(found)
 

@@ -16,10 +16,13 @@ from .base import make_claim, tense
 from .context import Context
 from .gazetteer import EVENT
 
-# trigger words (patterns, each opening with a literal) -> knowledge-base event types they can refer to
+# knowledge-base event types -> the trigger words that can refer to them: patterns of one word or phrase, each
+# opening with a literal (`_stem`)
 _TRIGGER_WORDS: dict[str, list[str]] = {
     "conference": ["conferences?", "summits?", "talks", "forum"],
-    "attack": ["attacks?", "bomb(?:ing)?s?", "explosions?", "blasts?", "air ?strikes?", "shelling", "assault", "suicide"],
+    "attack": [
+        "attacks?", "bomb(?:ing)?s?", "explosions?", "blasts?", "air ?strikes?", "shelling", "assault", "suicide",
+    ],
     "election": ["elections?", "polls?", "vote", "ballot"],
     "ceasefire": ["cease-?fire", "truce"],
     "offensive": ["offensive", "assault on", "campaign"],
@@ -29,7 +32,8 @@ _TRIGGER_WORDS: dict[str, list[str]] = {
 _NOT_AFTER = {"conference": "(?<!press )(?<!news )"}
 # run on lower-cased text
 TRIGGERS: dict[str, re.Pattern[str]] = {
-    etype: re.compile(rf"\b{_NOT_AFTER.get(etype, '')}(?:{'|'.join(words)})\b") for etype, words in _TRIGGER_WORDS.items()
+    etype: re.compile(rf"\b{_NOT_AFTER.get(etype, '')}(?:{'|'.join(words)})\b")
+    for etype, words in _TRIGGER_WORDS.items()
 }
 
 
@@ -42,8 +46,8 @@ def _stem(word: str) -> str:
     stem = re.match(r"[\w -]*", word).group()
     if word[len(stem):len(stem) + 1] in ("?", "*", "{"):
         stem = stem[:-1]  # the last letter is optional
-    if not stem.strip():
-        raise ValueError(f"trigger word {word!r} does not open with a literal")
+    if not stem.strip() or "|" in re.sub(r"\([^()]*\)", "", word):
+        raise ValueError(f"trigger word {word!r} is not one word or phrase opening with a literal")
     return stem
 
 
@@ -111,7 +115,8 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     # one scan of the document for trigger words and event names; only the sentences with one are read
     stem_hits = _stem_hits(ctx.low, ctx.doc.body_start)
     stem_starts = [i for i, _ in stem_hits]
-    marks = [m.start() for m in _matches_at(_ANY_TRIGGER, ctx.low, stem_starts, ctx.doc.body_start)] + [h.start for h in ctx.hits if h.kind == EVENT]
+    marks = [m.start() for m in _matches_at(_ANY_TRIGGER, ctx.low, stem_starts, ctx.doc.body_start)]
+    marks += [h.start for h in ctx.hits if h.kind == EVENT]
     for s, e in sorted({sent for sent in map(ctx.sentence_of, marks) if sent[0] < sent[1]}):
         low = ctx.low[s:e]
         hits = ctx.hits_in(s, e)
@@ -198,8 +203,8 @@ def _event_places_named(ctx: Context, s: int, hits) -> set[str]:
     """The places of knowledge-base events that a sentence's hits name, but for one named as a time anchor
     ("a few days before Berlin"): that is not where the sentence's event is."""
     places = ctx.kb.derived("event-places", _event_places)
-    return {i for h in hits if not places.isdisjoint(h.ids) and not _TIME_ANCHOR.search(ctx.doc.text, max(s, h.start - 14), h.start)
-            for i in h.ids & places}
+    return {i for h in hits if not places.isdisjoint(h.ids)
+            and not _TIME_ANCHOR.search(ctx.doc.text, max(s, h.start - 14), h.start) for i in h.ids & places}
 
 
 def _event_places(kb) -> frozenset[str]:
@@ -243,7 +248,9 @@ def _keyword_counts(low: str, keywords: _KeywordIndex) -> dict[str, int]:
     """How many of each event's keywords a sentence names at a word start. One Aho-Corasick pass finds every
     place a keyword occurs, and its pattern is matched there only (searched for, a pattern that opens with
     \\b makes the regex engine try every position)."""
-    found = {k for last, k in keywords.automaton.iter(low) if keywords.patterns[k].match(low, last + 1 - len(k))} if keywords.automaton else set()
+    found = set()
+    if keywords.automaton:
+        found = {k for last, k in keywords.automaton.iter(low) if keywords.patterns[k].match(low, last + 1 - len(k))}
     if "" in keywords.patterns and keywords.patterns[""].search(low):
         found.add("")
     counts: dict[str, int] = {}

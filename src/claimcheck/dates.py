@@ -84,18 +84,17 @@ def _starts(text: str, start: int, end: int) -> dict[str, list[int]]:
     for m in _ANCHOR.finditer(text, start, end):
         (digit_runs if text[m.start()].isdigit() else months).append(m.span())
     month_starts = [q for q, _ in months]
-    found = {
-        "rel_month": month_starts,
-        "weekday": _before(text, _find_all(text, "day", start, end), _WEEKDAY_BACK, "MTWFS", start),
-        "rel_unit": _unit_starts(text, start, end),
-    }
+    found = {"rel_month": month_starts, "rel_unit": _unit_starts(text, start, end)}
+    days = _find_all(text, "day", start, end)
+    if days:
+        found["weekday"] = _before(text, days, _WEEKDAY_BACK, "MTWFS", start)
     if digit_runs:  # every other pattern needs a digit
         # "[12][09]" opens every four-digit year
         years = [i for a, b in digit_runs for i in range(a, b - 1) if text[i] in "12" and text[i + 1] in "09"]
-        days = _day_starts(text, months, start)
+        day_starts = _day_starts(text, months, start)
         found.update({
             "iso": [y for y in years if text[y + 4:y + 5] == "-"], "year": years,
-            "dmy": days, "dm": days, "mdy": month_starts, "md": month_starts, "my": month_starts,
+            "dmy": day_starts, "dm": day_starts, "mdy": month_starts, "md": month_starts, "my": month_starts,
             "season": _before(text, years, _SEASON_BACK, _SEASON_FIRST, start),
             # "second half of", "first half of"
             "half": [h - k for h in _find_all(text, " half of ", start, end) for k in (6, 5) if h - k >= start],
@@ -118,10 +117,12 @@ def _unit_starts(text: str, start: int, end: int) -> list[int]:
     """Where "last", "next", "this" or "past" may start: before white space and "week", "month" or "year"."""
     found = set()
     for unit in ("week", "month", "year"):
-        for u in _find_all(text, unit, start, end):
+        u = text.find(unit, start, end)
+        while u >= 0:
             r = _space_before(text, u, start)
             if r < u and text[r - 3:r] in ("ast", "ext", "his"):
                 found.add(r - 4)
+            u = text.find(unit, u + len(unit), end)
     return sorted(found)
 
 
@@ -195,9 +196,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     taken = bytearray(end - start + 1)
     starts = _starts(text, start, end)
     for form, rx in _PATTERNS:
-        if not starts.get(form):
+        candidates = starts.get(form)
+        if not candidates:
             continue
-        for m in _matches(rx, text, starts[form], start, end):
+        for m in _matches(rx, text, candidates, start, end):
             s, e = m.span()
             if not _starts_word(text, s, form):
                 continue

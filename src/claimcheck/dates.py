@@ -43,9 +43,103 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-_DIGIT = re.compile(r"\d")
-_NEEDS_DIGIT = {"iso", "dmy", "mdy", "dm", "md", "season", "my", "half", "year"}  # most sentences have no digit
 _WORDS_OK = {"spring", "summer", "autumn", "fall", "winter", "first", "second", "last", "next", "this", "past"}
+
+# Where a match can start. Twelve regex scans of the whole text cost most of the time; instead, cheap scans
+# find the few places a date can be anchored (digit runs, month abbreviations, "day", "week", "month", "year",
+# " half of ") and each pattern is tried only where it could start relative to them (`_starts`); `_matches`
+# yields exactly what `finditer` would. One regex pass finds the digit runs and month abbreviations: opening
+# with a single character class lets the engine skip fast; the look-behinds only say which letter it was.
+_ANCHOR = re.compile(
+    r"[0-9JFMASOND](?:(?<=[0-9])[0-9]*|(?<=J)(?:an|u[nl])|(?<=F)eb|(?<=M)a[ry]|(?<=A)(?:pr|ug)|(?<=S)ep|(?<=O)ct"
+    r"|(?<=N)ov|(?<=D)ec)"
+)
+_DAY_SPAN = 13  # the longest day part before a month: "31st and 30th"
+_ORDINALS = ("st", "nd", "rd", "th")
+# how far before its year a season starts ("fall 2020", "Spring of 2019"), and the letters it can start with
+_SEASON_BACK, _SEASON_FIRST = (5, 7, 8, 10), "SsAaFfWw"
+_WEEKDAY_BACK = (3, 4, 5, 6)  # how far before its "day" a weekday starts: "Mon", "Tues", "Thurs", "Wednes"
+
+
+def _space_before(text: str, i: int, start: int) -> int:
+    """Where the run of whitespace that ends at `i` begins (`i` when there is none)."""
+    while i > start and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _find_all(text: str, word: str, start: int, end: int) -> list[int]:
+    """Where `word` occurs in `text[start:end]`."""
+    found, i = [], text.find(word, start, end)
+    while i >= 0:
+        found.append(i)
+        i = text.find(word, i + len(word), end)
+    return found
+
+
+def _starts(text: str, start: int, end: int) -> dict[str, list[int]]:
+    """For each pattern, the sorted positions in `text[start:end]` a match of it may start at (a superset);
+    a pattern left out cannot match."""
+    digit_runs, months = [], []
+    for m in _ANCHOR.finditer(text, start, end):
+        (digit_runs if text[m.start()].isdigit() else months).append(m.span())
+    month_starts = [q for q, _ in months]
+    found = {"rel_month": month_starts, "rel_unit": _unit_starts(text, start, end)}
+    days = _find_all(text, "day", start, end)
+    if days:
+        found["weekday"] = _before(text, days, _WEEKDAY_BACK, "MTWFS", start)
+    if digit_runs:  # every other pattern needs a digit
+        # "[12][09]" opens every four-digit year
+        years = [i for a, b in digit_runs for i in range(a, b - 1) if text[i] in "12" and text[i + 1] in "09"]
+        day_starts = _day_starts(text, months, start)
+        found.update({
+            "iso": [y for y in years if text[y + 4:y + 5] == "-"], "year": years,
+            "dmy": day_starts, "dm": day_starts, "mdy": month_starts, "md": month_starts, "my": month_starts,
+            "season": _before(text, years, _SEASON_BACK, _SEASON_FIRST, start),
+            # "second half of", "first half of"
+            "half": [h - k for h in _find_all(text, " half of ", start, end) for k in (6, 5) if h - k >= start],
+        })
+    return found
+
+
+def _day_starts(text: str, months: list[tuple[int, int]], start: int) -> list[int]:
+    """Where a day before a month may start. It ends with a digit or "st", "nd", "rd", "th" right before the
+    whitespace in front of its month ("3 May", "3-4May", "21st May"), and starts at most `_DAY_SPAN` before."""
+    found = set()
+    for q, _ in months:
+        r = _space_before(text, q, start)
+        if r > start and (text[r - 1].isdigit() or text[r - 2:r] in _ORDINALS):
+            found.update(i for i in range(max(start, r - _DAY_SPAN), r) if "0" <= text[i] <= "9")
+    return sorted(found)
+
+
+def _unit_starts(text: str, start: int, end: int) -> list[int]:
+    """Where "last", "next", "this" or "past" may start: before white space and "week", "month" or "year"."""
+    found = set()
+    for unit in ("week", "month", "year"):
+        u = text.find(unit, start, end)
+        while u >= 0:
+            r = _space_before(text, u, start)
+            if r < u and text[r - 3:r] in ("ast", "ext", "his"):
+                found.add(r - 4)
+            u = text.find(unit, u + len(unit), end)
+    return sorted(found)
+
+
+def _before(text: str, anchors: list[int], distances: tuple[int, ...], letters: str, start: int) -> list[int]:
+    """The positions `distances` before each anchor, from `start` on, that hold one of `letters`, sorted."""
+    return sorted({i for a in anchors for k in distances if (i := a - k) >= start and text[i] in letters})
+
+
+def _matches(rx: re.Pattern[str], text: str, starts: list[int], start: int, end: int):
+    """The matches of `rx.finditer(text, start, end)`, given every position one may start at, in order."""
+    pos = start
+    for i in starts:
+        if i >= pos:
+            m = rx.match(text, i, end)
+            if m is not None:
+                yield m
+                pos = m.end()
 
 
 def _starts_word(text: str, s: int, form: str) -> bool:
@@ -100,11 +194,12 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     end = len(text) if end is None else end
     found: list[DateMention] = []
     taken = bytearray(end - start + 1)
-    digits = _DIGIT.search(text, start, end) is not None
+    starts = _starts(text, start, end)
     for form, rx in _PATTERNS:
-        if not digits and form in _NEEDS_DIGIT:
+        candidates = starts.get(form)
+        if not candidates:
             continue
-        for m in rx.finditer(text, start, end):
+        for m in _matches(rx, text, candidates, start, end):
             s, e = m.span()
             if not _starts_word(text, s, form):
                 continue
@@ -114,7 +209,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                 continue  # the patterns' first letter classes admit a few non-words ("Sall", "Lext")
             if 1 in taken[s - start:e - start]:
                 continue
-            g = dict(m.groupdict())
+            g = m.groupdict()
             if form in _BEHIND:
                 rx_behind, required = _BEHIND[form]
                 b = rx_behind.search(text, max(start, s - 14), s)

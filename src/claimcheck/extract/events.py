@@ -5,6 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from typing import NamedTuple
+
+import ahocorasick
 
 from ..dates import DateMention, find_dates, resolve
 from ..models import ClaimKind, Mention, Qualifiers
@@ -13,42 +16,89 @@ from .base import make_claim, tense
 from .context import Context
 from .gazetteer import EVENT
 
-# trigger words -> knowledge-base event types they can refer to (run on lower-cased text)
+# knowledge-base event types -> the trigger words that can refer to them: patterns of one word or phrase, each
+# opening with a literal (`_stem`)
+_TRIGGER_WORDS: dict[str, list[str]] = {
+    "conference": ["conferences?", "summits?", "talks", "forum"],
+    "attack": [
+        "attacks?", "bomb(?:ing)?s?", "explosions?", "blasts?", "air ?strikes?", "shelling", "assault", "suicide",
+    ],
+    "election": ["elections?", "polls?", "vote", "ballot"],
+    "ceasefire": ["cease-?fire", "truce"],
+    "offensive": ["offensive", "assault on", "campaign"],
+    "agreement": ["agreement", "accord", "memorandum", "deal", "mou"],
+}
+# a press or news conference is how something was said, not a meeting of the record
+_NOT_AFTER = {"conference": "(?<!press )(?<!news )"}
+# run on lower-cased text
 TRIGGERS: dict[str, re.Pattern[str]] = {
-    # a press or news conference is how something was said, not a meeting of the record
-    "conference": re.compile(r"\b(?<!press )(?<!news )(?:conferences?|summits?|talks|forum)\b"),
-    "attack": re.compile(r"\b(?:attacks?|bomb(?:ing)?s?|explosions?|blasts?|air ?strikes?|shelling|assault|suicide)\b"),
-    "election": re.compile(r"\b(?:elections?|polls?|vote|ballot)\b"),
-    "ceasefire": re.compile(r"\b(?:cease-?fire|truce)\b"),
-    "offensive": re.compile(r"\b(?:offensive|assault on|campaign)\b"),
-    "agreement": re.compile(r"\b(?:agreement|accord|memorandum|deal|mou)\b"),
+    etype: re.compile(rf"\b{_NOT_AFTER.get(etype, '')}(?:{'|'.join(words)})\b")
+    for etype, words in _TRIGGER_WORDS.items()
 }
 
 
 _ANY_TRIGGER = re.compile("|".join(f"(?:{p.pattern})" for p in TRIGGERS.values()))
 
 
+def _stem(word: str) -> str:
+    """The literal every match of a trigger word's pattern opens with ("conference" for "conferences?", "bomb"
+    for "bomb(?:ing)?s?", "cease" for "cease-?fire")."""
+    stem = re.match(r"[\w -]*", word).group()
+    if word[len(stem):len(stem) + 1] in ("?", "*", "{"):
+        stem = stem[:-1]  # the last letter is optional
+    if not stem.strip() or "|" in re.sub(r"\([^()]*\)", "", word):
+        raise ValueError(f"trigger word {word!r} is not one word or phrase opening with a literal")
+    return stem
+
+
+def _stem_automaton() -> ahocorasick.Automaton:
+    """An automaton of the trigger words' stems, each with its length and event types."""
+    types: dict[str, list[str]] = {}
+    for etype, words in _TRIGGER_WORDS.items():
+        for word in words:
+            types.setdefault(_stem(word), []).append(etype)
+    automaton = ahocorasick.Automaton()
+    for stem, etypes in types.items():
+        automaton.add_word(stem, (len(stem), etypes))
+    automaton.make_automaton()
+    return automaton
+
+
+# Scanning a document with the trigger patterns costs several times one Aho-Corasick pass for their stems:
+# the patterns are matched only where a stem starts (`_matches_at`).
+_STEMS = _stem_automaton()
+
+
+def _stem_hits(low: str, start: int) -> list[tuple[int, str]]:
+    """Where in `low`, from `start` on, a trigger word may start, with its event type (a superset), sorted."""
+    return sorted((last + 1 - length, etype) for last, (length, etypes) in _STEMS.iter(low, start) for etype in etypes)
+
+
+def _matches_at(rx: re.Pattern[str], text: str, starts: list[int], pos: int = 0):
+    """The matches of `rx.finditer(text, pos)`, given every position one may start at, in order."""
+    for i in starts:
+        if i >= pos:
+            m = rx.match(text, i)
+            if m is not None:
+                yield m
+                pos = m.end()
+
+
 def extract_dates(ctx: Context) -> tuple[list, dict[tuple[int, int], list[DateMention]]]:
-    """Date claims, and the date mentions of each sentence (for the other extractors)."""
+    """Date claims, and the date mentions of each sentence that has some (for the other extractors)."""
     text = ctx.doc.text
     claims, by_sentence = [], {}
-    import bisect
-
-    everything = [m for m in find_dates(text, ctx.doc.body_start) if not is_excluded(ctx.doc.excluded, m.start, m.end)]
-    starts = [m.start for m in everything]
-    for s, e in ctx.sents:
-        i = bisect.bisect_left(starts, s)
-        mentions = []
-        while i < len(everything) and everything[i].start < e:
-            if everything[i].end <= e:
-                mentions.append(everything[i])
-            i += 1
-        by_sentence[(s, e)] = mentions
-        for m in mentions:
-            claims.append(make_claim(
-                ctx, ClaimKind.date, m.start, m.end, subject=Mention.trusted(text=m.text), predicate=m.form,
-                qualifiers=Qualifiers.trusted(tense=tense(text[s:e])), confidence=0.9,
-            ))
+    for m in find_dates(text, ctx.doc.body_start):
+        if is_excluded(ctx.doc.excluded, m.start, m.end):
+            continue
+        s, e = ctx.sentence_of(m.start)
+        if m.end > e:
+            continue  # runs past its sentence's end, or lies outside every sentence
+        by_sentence.setdefault((s, e), []).append(m)
+        claims.append(make_claim(
+            ctx, ClaimKind.date, m.start, m.end, subject=Mention.trusted(text=m.text), predicate=m.form,
+            qualifiers=Qualifiers.trusted(tense=tense(text[s:e])), confidence=0.9,
+        ))
     return claims, by_sentence
 
 
@@ -60,27 +110,35 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     kb = ctx.kb
     claims = []
     pub = ctx.doc.published
-    main_place = _main_country(ctx)
-    keywords = kb.derived("event-keywords", _keyword_patterns)
+    keywords = kb.derived("event-keyword-index", _keyword_index)
     by_type = kb.derived("events-by-type", _events_by_type)
     # one scan of the document for trigger words and event names; only the sentences with one are read
-    marks = sorted([m.start() for m in _ANY_TRIGGER.finditer(ctx.low, ctx.doc.body_start)] + [h.start for h in ctx.hits if h.kind == EVENT])
-    for s, e in ctx.sents:
-        i = bisect.bisect_left(marks, s)
-        if i == len(marks) or marks[i] >= e:
-            continue
+    stem_hits = _stem_hits(ctx.low, ctx.doc.body_start)
+    stem_starts = [i for i, _ in stem_hits]
+    marks = [m.start() for m in _matches_at(_ANY_TRIGGER, ctx.low, stem_starts, ctx.doc.body_start)]
+    marks += [h.start for h in ctx.hits if h.kind == EVENT]
+    for s, e in sorted({sent for sent in map(ctx.sentence_of, marks) if sent[0] < sent[1]}):
         low = ctx.low[s:e]
         hits = ctx.hits_in(s, e)
-        # a place named as a time anchor ("a few days before Berlin") is not where this sentence's event is
-        place_ids = {i for h in hits if not _TIME_ANCHOR.search(text, max(s, h.start - 14), h.start) for i in h.ids} | main_place
+        place_ids = keyword_counts = None  # read on the first trigger word
         anchors: list[tuple[int, int, str, frozenset[str]]] = [(h.start, h.end, "name", h.ids) for h in hits if h.kind == EVENT]
+        stems_here: dict[str, list[int]] = {}
+        for i, etype in stem_hits[bisect.bisect_left(stem_starts, s):bisect.bisect_left(stem_starts, e)]:
+            stems_here.setdefault(etype, []).append(i - s)
         for etype, trig in TRIGGERS.items():
-            for m in trig.finditer(low):
+            if etype not in stems_here:
+                continue
+            ids = keyed = None  # the same for every trigger word of the type in the sentence
+            for m in _matches_at(trig, low, stems_here[etype]):
                 a, b = s + m.start(), s + m.end()
                 if any(x < b and a < y for x, y, _, _ in anchors):
                     continue
-                ids = frozenset(i for i, place in by_type.get(etype, ()) if place in place_ids)
-                keyed = _best_keyed(ids, keywords, low)
+                if ids is None:
+                    if place_ids is None:
+                        place_ids = _event_places_named(ctx, s, hits) | _main_country(ctx)
+                        keyword_counts = _keyword_counts(low, keywords)
+                    ids = frozenset(i for i, place in by_type.get(etype, ()) if place in place_ids)
+                    keyed = _best_keyed(ids, keyword_counts)
                 if keyed:
                     anchors.append((a, b, etype + "+keyed", keyed))  # keywords narrow the candidates
                 elif ids:
@@ -141,6 +199,18 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     return claims
 
 
+def _event_places_named(ctx: Context, s: int, hits) -> set[str]:
+    """The places of knowledge-base events that a sentence's hits name, but for one named as a time anchor
+    ("a few days before Berlin"): that is not where the sentence's event is."""
+    places = ctx.kb.derived("event-places", _event_places)
+    return {i for h in hits if not places.isdisjoint(h.ids)
+            and not _TIME_ANCHOR.search(ctx.doc.text, max(s, h.start - 14), h.start) for i in h.ids & places}
+
+
+def _event_places(kb) -> frozenset[str]:
+    return frozenset(ev.place for ev in kb.events.values())
+
+
 def _events_by_type(kb) -> dict[str, list[tuple[str, str]]]:
     """Knowledge-base events by type, as (id, place)."""
     out: dict[str, list[tuple[str, str]]] = {}
@@ -149,17 +219,52 @@ def _events_by_type(kb) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def _keyword_patterns(kb) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
-    """Per event, each of its keywords (lower-cased) with a pattern for it at a word start."""
-    return {ev.id: [(k.lower(), re.compile(rf"\b{re.escape(k.lower())}")) for k in ev.keywords] for ev in kb.events.values()}
+class _KeywordIndex(NamedTuple):
+    """The events' keywords (lower-cased): where they occur, their patterns at a word start, their events."""
+
+    automaton: ahocorasick.Automaton | None  # every keyword but an empty one
+    patterns: dict[str, re.Pattern[str]]
+    events: dict[str, list[str]]  # keyword -> the events that list it, once per listing
 
 
-def _best_keyed(ids, keywords, low: str) -> frozenset[str]:
+def _keyword_index(kb) -> _KeywordIndex:
+    patterns: dict[str, re.Pattern[str]] = {}
+    events: dict[str, list[str]] = {}
+    for ev in kb.events.values():
+        for k in ev.keywords:
+            patterns.setdefault(k.lower(), re.compile(rf"\b{re.escape(k.lower())}"))
+            events.setdefault(k.lower(), []).append(ev.id)
+    automaton = None
+    if any(patterns):
+        automaton = ahocorasick.Automaton()
+        for k in patterns:
+            if k:
+                automaton.add_word(k, k)
+        automaton.make_automaton()
+    return _KeywordIndex(automaton, patterns, events)
+
+
+def _keyword_counts(low: str, keywords: _KeywordIndex) -> dict[str, int]:
+    """How many of each event's keywords a sentence names at a word start. One Aho-Corasick pass finds every
+    place a keyword occurs, and its pattern is matched there only (searched for, a pattern that opens with
+    \\b makes the regex engine try every position)."""
+    found = set()
+    if keywords.automaton:
+        found = {k for last, k in keywords.automaton.iter(low) if keywords.patterns[k].match(low, last + 1 - len(k))}
+    if "" in keywords.patterns and keywords.patterns[""].search(low):
+        found.add("")
+    counts: dict[str, int] = {}
+    for k in found:
+        for i in keywords.events[k]:
+            counts[i] = counts.get(i, 0) + 1
+    return counts
+
+
+def _best_keyed(ids, counts: dict[str, int]) -> frozenset[str]:
     """The candidate events whose keywords the sentence names most ("suicide attack" fits several attacks,
     "the HNEC ... suicide attack" one); empty when it names none."""
-    counts = {i: sum(1 for k, p in keywords[i] if k in low and p.search(low)) for i in ids}
-    best = max(counts.values(), default=0)
-    return frozenset(i for i, n in counts.items() if n == best) if best else frozenset()
+    best = max((counts.get(i, 0) for i in ids), default=0)
+    return frozenset(i for i in ids if counts.get(i, 0) == best) if best else frozenset()
 
 
 _GAP_AFTER = re.compile(
@@ -193,12 +298,16 @@ _MAX_GAP = 120  # characters between an event's words and its date (keeps the ga
 
 
 def _main_country(ctx: Context) -> set[str]:
-    """The country an article is about: the one it names most often (used when a sentence names no place)."""
-    countries = ctx.kb.derived("country-ids", _country_ids)
-    counts = Counter(i for h in ctx.hits for i in h.ids if i in countries)
-    if counts:
-        return {counts.most_common(1)[0][0]}
-    return {ctx.kb.default_place} if ctx.kb.default_place else set()
+    """The country an article is about: the one it names most often (used when a sentence names no place).
+    Read once per document, when a trigger word first needs it."""
+    if "main_country" not in ctx.memo:
+        countries = ctx.kb.derived("country-ids", _country_ids)
+        counts = Counter([i for h in ctx.hits if not countries.isdisjoint(h.ids) for i in h.ids if i in countries])
+        if counts:
+            ctx.memo["main_country"] = {counts.most_common(1)[0][0]}
+        else:
+            ctx.memo["main_country"] = {ctx.kb.default_place} if ctx.kb.default_place else set()
+    return ctx.memo["main_country"]
 
 
 def _country_ids(kb) -> frozenset[str]:

@@ -182,6 +182,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     if date is None:
                         continue
                     chosen = [None]  # the kind and place are known, the event is not: the check ties it by date
+            venue = _venue(ctx, hits, b, e) if how == "name" else None
             local = text[max(s, a - 80):min(e, b + 80)]
             when = "past" if _AFTER_EVENT.search(text, max(s, a - 40), a) else tense(local)
             for ev_id in chosen:
@@ -189,7 +190,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     ctx, ClaimKind.event, a, b, subject=Mention.trusted(text=text[a:b], id=ev_id, start=a, end=b),
                     predicate="scheduled" if when == "future" or "scheduled" in local.lower() else "occurred",
                     object=Mention.trusted(text=date.text, start=date.start, end=date.end) if date else None,
-                    qualifiers=Qualifiers.trusted(tense=when, place=_place(ctx, hits, ids) if ev_id is None else None,
+                    qualifiers=Qualifiers.trusted(tense=when, place=_place(ctx, hits, ids) if ev_id is None else venue,
                                           role=how.removesuffix("+keyed") if ev_id is None else None),
                     # a kind word whose event the sentence also names ("the Libyan Political Agreement, the
                     # accord signed at Skhirat on ...") is as sure as the name
@@ -312,6 +313,28 @@ def _main_country(ctx: Context) -> set[str]:
 
 def _country_ids(kb) -> frozenset[str]:
     return frozenset(i for i, e in kb.entities.items() if e.type.value == "country")
+
+
+# the words between a named event and the place it was held: "the Palermo conference, held in Rome", "the
+# Berlin conference in Rome on", "the agreement, which was signed at Skhirat"
+_VENUE = re.compile(r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were)\s+)?(?:(?:held|convened|hosted|signed|opened|took place)\s+)?"
+                    r"(?:in|at)\s+(?:the\s+(?:city|town|island|port|resort)\s+of\s+)?")
+
+
+def _venue(ctx: Context, hits, end: int, sent_end: int) -> Mention | None:
+    """The place a named event is said to have been held, when one follows its name directly."""
+    m = _VENUE.match(ctx.doc.text, end, sent_end)
+    if m is None:
+        return None
+    places = ctx.kb.derived("place-ids", _place_ids)
+    for h in hits:
+        if h.start == m.end() and not places.isdisjoint(h.ids):
+            return Mention.trusted(text=ctx.doc.text[h.start:h.end], id=sorted(h.ids & places)[0], start=h.start, end=h.end)
+    return None
+
+
+def _place_ids(kb) -> frozenset[str]:
+    return frozenset(i for i, e in kb.entities.items() if e.type.value in ("place", "country"))
 
 
 def _place(ctx: Context, hits, ids) -> Mention | None:

@@ -21,8 +21,9 @@ _WORD_ALTS = "|".join(sorted(_WORDS, key=len, reverse=True))
 # Two scans: figures in digits (a currency before, a scale after), and number words, the second only
 # where the text has one (the word alternation is the slow part of a scan).
 # The figure pattern starts on a digit (a fast scan); a currency sign before it is looked up behind.
+# Its one leading `\d` outside the alternation ("1,234" or "1234") lets the regex engine skip to digits.
 NUMBER = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<num>\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))"
     r"(?:\s?(?P<scale>thousand|million|billion|bn|m|k)\b)?"
 )
 _CURRENCY_BEFORE = re.compile(r"(?:[\u20ac$\u00a3]|US\$|USD\s|EUR\s)$")

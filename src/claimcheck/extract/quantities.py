@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..models import ClaimKind, EntityType, Mention, Qualifiers
 from ..text import fold
 from .base import make_claim, publication_time
 from .context import Context
-from .numbers import find_numbers
+from .numbers import DocumentNumbers
 
 _NOUN_PHRASE = re.compile(r"\s*(?:(?:of|more|additional|other|new)\s+)?((?:[A-Za-z\u2019'-]+[ \t]+){0,3}[A-Za-z\u2019'-]+)")
 # generic counted things for casualty figures (events)
@@ -23,10 +24,6 @@ _NUMBER_OF = re.compile(
     r"\b(?:stands?|stood|rose|risen|fell|fallen|reached|totall?ed|is|was|were|are|has|had|at|to|of)\b[^.;:\d]{0,30}$",
     re.I,
 )
-_DIGIT = re.compile(r"\d")
-_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-                 "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
-                 "sixty", "seventy", "eighty", "ninety", "hundred", "dozen"}
 _CLAUSE_BREAK = re.compile(
     r";|\s[-\u2013\u2014]\s|\.\s|,\s+(?:as|while|when|whereas|but|although|though|after|before|since|amid)\b"
     r"|,?\s+(?:(?:most|many|some|all|none|half|part|several)\s+of\s+)?(?:whom|which|who)\b"
@@ -44,52 +41,93 @@ def _clause(text: str, s: int, e: int, start: int, end: int) -> str:
     return text[lo:hi]
 
 
-def _compile(kb) -> dict:
+class _Quantity(NamedTuple):
+    """One quantity of the knowledge base with its patterns compiled."""
+
+    id: str
+    unit: str
+    places: tuple[str, ...]
+    cues: list[re.Pattern]
+    excludes: list[re.Pattern]
+    nouns: tuple[int, ...]  # indexes into `_Patterns.nouns`
+
+
+class _Patterns(NamedTuple):
+    """The quantities of a knowledge base in id order, their nouns compiled once for all of them."""
+
+    quantities: list[_Quantity]
+    nouns: list[re.Pattern]  # each distinct folded noun, whole words
+    any_noun: re.Pattern  # one search for whether a folded phrase holds any of them
+
+    def noun_ends(self, folded: str) -> dict[int, int]:
+        """Where in the folded phrase each noun found in it ends, by noun index."""
+        if not self.any_noun.search(folded):
+            return {}
+        return {i: m.end() for i, rx in enumerate(self.nouns) for m in [rx.search(folded)] if m}
+
+
+def _compile(kb) -> _Patterns:
     """Cue, exclusion and noun patterns of every quantity."""
-    return {
-        q.id: ([re.compile(c, re.I) for c in q.cues], [re.compile(x, re.I) for x in q.exclude],
-               [re.compile(rf"\b{re.escape(fold(n))}\b") for n in q.nouns])
-        for q in kb.quantities.values()
-    }
+    nouns: dict[str, int] = {}
+    quantities = []
+    for q in sorted(kb.quantities.values(), key=lambda q: q.id):
+        indexes = tuple(nouns.setdefault(fold(n), len(nouns)) for n in q.nouns)
+        quantities.append(_Quantity(q.id, q.unit, q.places, [re.compile(c, re.I) for c in q.cues],
+                                    [re.compile(x, re.I) for x in q.exclude], indexes))
+    # an alternation finds a noun wherever one of its words would: one search rules most phrases out
+    any_noun = re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in nouns)})\b" if nouns else "(?!)")
+    return _Patterns(quantities, [re.compile(rf"\b{re.escape(n)}\b") for n in nouns], any_noun)
+
+
+def _places_in(ctx: Context, s: int, e: int) -> list:
+    """The gazetteer hits of the sentence [s, e) that name a country or a place."""
+    entities = ctx.kb.entities
+    return [h for h in ctx.hits_in(s, e)
+            if any(entities[i].type in (EntityType.country, EntityType.place) for i in h.ids if i in entities)]
 
 
 def extract_quantities(ctx: Context) -> list:
     text = ctx.doc.text
-    kb = ctx.kb
     claims = []
-    quantities = sorted(kb.quantities.values(), key=lambda q: q.id)
-    compiled = kb.derived("quantity-patterns", _compile)
+    patterns = ctx.kb.derived("quantity-patterns", _compile)
+    numbers = DocumentNumbers(text, ctx.low)
     for s, e in ctx.sents:
-        sentence = text[s:e]
-        if not _DIGIT.search(sentence) and not _NUMBER_WORDS.intersection(sentence.lower().split()):
+        found = numbers.in_sentence(s, e)
+        if not found:
             continue
-        places = [h for h in ctx.hits_in(s, e) if any(kb.entities[i].type in (EntityType.country, EntityType.place) for i in h.ids if i in kb.entities)]
-        for num in find_numbers(text, s, e):
+        sentence = text[s:e]
+        places = _places_in(ctx, s, e)
+        cued: dict[str, bool] = {}  # quantity id -> whether one of its cues is in the sentence
+        for num in found:
             np = _NOUN_PHRASE.match(text, num.end, e)
             phrase = np.group(1) if np else ""
-            if not any(n.search(fold(phrase)) for q in quantities for n in compiled[q.id][2]):
+            noun_ends = patterns.noun_ends(fold(phrase))
+            if not noun_ends:
                 lead = _NUMBER_OF.search(text, max(s, num.start - 120), num.start)
                 if lead is not None:
                     np, phrase = lead, lead.group(1)  # "the number of migrants in Libya has fallen to 420,000"
+                    noun_ends = patterns.noun_ends(fold(phrase))
             key = None
             noun_end = None
-            for q in quantities:
-                cues, excludes, nouns = compiled[q.id]
-                folded = fold(phrase)
-                hits = [m for n in nouns for m in [n.search(folded)] if m]
-                if not hits:
+            clause = None
+            for q in patterns.quantities:
+                ends = [noun_ends[i] for i in q.nouns if i in noun_ends]
+                if not ends:
                     continue
-                if cues and not any(c.search(sentence) for c in cues):
+                if q.id not in cued:
+                    cued[q.id] = not q.cues or any(c.search(sentence) for c in q.cues)
+                if not cued[q.id]:
                     continue
                 # exclusions apply to the clause around the number, not to the next clause of the sentence
-                clause = _clause(text, s, e, num.start, num.end)
-                if any(x.search(clause) for x in excludes):
+                if clause is None:
+                    clause = _clause(text, s, e, num.start, num.end)
+                if any(x.search(clause) for x in q.excludes):
                     continue
                 if q.places and places and not any(set(h.ids) & set(q.places) for h in places):
                     continue
                 key = q.id
                 unit = q.unit
-                noun_end = np.start(1) + max(m.end() for m in hits)
+                noun_end = np.start(1) + max(ends)
                 break
             casualty = None
             if key is None:

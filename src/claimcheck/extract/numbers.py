@@ -38,6 +38,9 @@ _APPROX = [
     (re.compile(r"\b(?:up to|as many as)\s*$", re.I), Approximation.up_to),
 ]
 
+# one search that rules out most figures, which have no approximation word before them
+_ANY_APPROX = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _APPROX), re.I)
+
 
 _NOT_COUNT_AFTER = re.compile(r"\s*(?:%|percent|per cent|st\b|nd\b|rd\b|th\b|[-/]\d|:\d)", re.I)
 _NOT_COUNT_BEFORE = re.compile(r"(?:\d[-/:]|[A-Za-z])$")
@@ -88,6 +91,12 @@ _WORD_IN_LOWER = re.compile(_word_trie((_WORD_SET - {"a"}) | set(_WORDS)))
 # Characters that match an ASCII letter case-insensitively but do not lower-case to it (dotless i, long s),
 # and the dotted capital I: a text with one is read with `NUMBER_WORD` alone.
 _CASE_TWINS = ("\u0130", "\u0131", "\u017f")
+
+
+def has_case_twins(text: str) -> bool:
+    """Whether a case-insensitive pattern of ASCII words may match in `text` where a case-sensitive one of
+    the same words finds nothing in its lower-cased form."""
+    return any(c in text for c in _CASE_TWINS)
 # number words standing alone that make a sentence worth reading for numbers ("a" alone does not)
 _SENTENCE_WORDS = frozenset(_WORD_SET - {"a"})
 
@@ -100,13 +109,13 @@ class DocumentNumbers:
         """`low` is the text lower-cased with its offsets unchanged (`claimcheck.text.lower`)."""
         self.text = text
         self.low = low
-        self._twins = any(c in text for c in _CASE_TWINS)
+        self.case_twins = has_case_twins(text)
 
     def in_sentence(self, start: int, end: int) -> list[Number]:
         """`find_numbers(text, start, end)` if the sentence holds a digit or a number word standing alone
         between spaces ("two", not "two,"), else nothing."""
         figures = list(NUMBER.finditer(self.text, start, end))  # one starts on every digit
-        if not self._twins and _WORD_IN_LOWER.search(self.low, start, end) is None:
+        if not self.case_twins and _WORD_IN_LOWER.search(self.low, start, end) is None:
             # no number word, so no token of one and nothing for `NUMBER_WORD` to find
             return _numbers(self.text, start, end, figures, []) if figures else []
         tokens = self.text[start:end].lower().split()
@@ -121,7 +130,7 @@ class DocumentNumbers:
         A match starts on a word boundary, so never inside another number word: every match starts where
         `_WORD_IN_LOWER` found one (in a text without case twins), and trying those places in order, each
         after the end of the last match, finds what `finditer` finds."""
-        if self._twins:
+        if self.case_twins:
             return list(NUMBER_WORD.finditer(self.text, start, end))
         out = []
         last = start
@@ -164,10 +173,8 @@ def _numbers(text: str, start: int, end: int, figures: list[re.Match], words: li
             currency = _CURRENCY.get(after.group(1).lower()) if after else None
         approx = Approximation.exact
         before = text[max(start, m_start - 25):m_start]
-        for rx, a in _APPROX:
-            if rx.search(before):
-                approx = a
-                break
+        if _ANY_APPROX.search(before):
+            approx = next(a for rx, a in _APPROX if rx.search(before))
         prev = out[-1] if out else None
         if prev is not None and prev.upper is None and _RANGE.fullmatch(text, prev.end, m_start) and value > prev.value:
             # "700,000 to one million", "between 2,000 and 3,000": one figure with a range

@@ -161,26 +161,18 @@ def _numbers(text: str, start: int, end: int, figures: list[re.Match], words: li
     if words:
         matches = sorted(figures + words, key=lambda m: m.start())
     for m in matches:
-        m_start, cur = m.start(), None
-        if m.groupdict().get("word"):
+        if m.re is NUMBER_WORD:
+            m_start, cur = m.start(), None
             value = float(_WORDS[m.group("word").lower()]) * _SCALES.get((m.group("wscale") or "").lower(), 1)
         else:
-            c = _CURRENCY_BEFORE.search(text, max(start, m_start - 4), m_start)
-            if c is not None:
-                m_start, cur = c.start(), c.group()
-            raw = m.group("num").replace(",", "")
-            value = float(raw) * _SCALES.get((m.group("scale") or "").lower(), 1)
-            if not m.group("scale") and not cur and _YEAR.fullmatch(raw):
-                continue  # a year
-            nxt = text[m.end():m.end() + 12]
-            prv = text[max(start, m_start - 12):m_start]
-            if _NOT_COUNT_AFTER.match(nxt) or _NOT_COUNT_BEFORE.search(prv):
+            figure = _figure(text, start, m)
+            if figure is None:
                 continue
-            if _MONTH_AFTER.match(nxt):
-                continue
+            m_start, value, cur = figure
+        m_end = m.end()
         currency = _CURRENCY.get(cur.strip().lower()) if cur else None
         if currency is None:
-            after = _CURRENCY_AFTER.match(text, m.end(), m.end() + 10)
+            after = _CURRENCY_AFTER.match(text, m_end, m_end + 10)
             currency = _CURRENCY.get(after.group(1).lower()) if after else None
         approx = Approximation.exact
         before = text[max(start, m_start - 25):m_start]
@@ -189,7 +181,26 @@ def _numbers(text: str, start: int, end: int, figures: list[re.Match], words: li
         prev = out[-1] if out else None
         if prev is not None and prev.upper is None and _RANGE.fullmatch(text, prev.end, m_start) and value > prev.value:
             # "700,000 to one million", "between 2,000 and 3,000": one figure with a range
-            out[-1] = Number(prev.start, m.end(), prev.value, prev.currency or currency, prev.approximation, value)
+            out[-1] = Number(prev.start, m_end, prev.value, prev.currency or currency, prev.approximation, value)
             continue
-        out.append(Number(m_start, m.end(), value, currency, approx))
+        out.append(Number(m_start, m_end, value, currency, approx))
     return out
+
+
+def _figure(text: str, start: int, m: re.Match) -> tuple[int, float, str | None] | None:
+    """Where a figure in digits starts with its currency sign, its value and the sign; None for a year, a
+    percentage, an ordinal or part of a date or time."""
+    m_start, cur = m.start(), None
+    c = _CURRENCY_BEFORE.search(text, max(start, m_start - 4), m_start)
+    if c is not None:
+        m_start, cur = c.start(), c.group()
+    raw, scale = m.group("num", "scale")
+    raw = raw.replace(",", "")
+    value = float(raw) * _SCALES.get((scale or "").lower(), 1)
+    if not scale and not cur and _YEAR.fullmatch(raw):
+        return None  # a year
+    nxt = text[m.end():m.end() + 12]
+    prv = text[max(start, m_start - 12):m_start]
+    if _NOT_COUNT_AFTER.match(nxt) or _NOT_COUNT_BEFORE.search(prv) or _MONTH_AFTER.match(nxt):
+        return None
+    return m_start, value, cur

@@ -156,7 +156,7 @@ class DocumentNumbers:
 
 def _numbers(text: str, start: int, end: int, figures: list[re.Match], words: list[re.Match]) -> list[Number]:
     """The numbers of `text[start:end]` from its figure and number word matches."""
-    out = []
+    out: list[Number] = []
     matches = figures
     if words:
         matches = sorted(figures + words, key=lambda m: m.start())

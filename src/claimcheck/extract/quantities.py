@@ -10,7 +10,7 @@ from ..models import ClaimKind, EntityType, Mention, Qualifiers
 from ..text import fold
 from .base import make_claim, publication_time
 from .context import Context
-from .numbers import DocumentNumbers
+from .numbers import DocumentNumbers, Number
 
 _NOUN_PHRASE = re.compile(r"\s*(?:(?:of|more|additional|other|new)\s+)?((?:[A-Za-z\u2019'-]+[ \t]+){0,3}[A-Za-z\u2019'-]+)")
 # generic counted things for casualty figures (events)
@@ -108,6 +108,7 @@ class _Sentence:
 
     @cached_property
     def places(self) -> list:
+        """The countries and places the sentence names."""
         return _places_in(self.ctx, self.s, self.e)
 
     @cached_property
@@ -116,6 +117,7 @@ class _Sentence:
         return self.case_twins or _CASUALTY_STEMS.search(self.ctx.low, self.s, self.e) is not None
 
     def cued(self, q: _Quantity) -> bool:
+        """Whether the sentence has one of the quantity's cues, or the quantity needs none."""
         if q.id not in self._cued:
             sentence = self.text[self.s:self.e]
             self._cued[q.id] = not q.cues or any(c.search(sentence) for c in q.cues)
@@ -126,7 +128,7 @@ class _Sentence:
         return not q.places or not self.places or any(not q.places.isdisjoint(h.ids) for h in self.places)
 
 
-def _quantity_of(patterns: _Patterns, sent: _Sentence, noun_ends: dict[int, int], num) -> tuple[_Quantity, int] | None:
+def _quantity_of(patterns: _Patterns, sent: _Sentence, noun_ends: dict[int, int], num: Number) -> tuple[_Quantity, int] | None:
     """The first quantity (by id) the number counts, with where its noun ends in the phrase."""
     clause = None
     for q in patterns.quantities:
@@ -143,7 +145,7 @@ def _quantity_of(patterns: _Patterns, sent: _Sentence, noun_ends: dict[int, int]
     return None
 
 
-def _casualty(text: str, s: int, e: int, num) -> str | None:
+def _casualty(text: str, s: int, e: int, num: Number) -> str | None:
     """The casualty word right after the number first ("130 injured"), else one just before it that is not
     across "and" or a comma ("killed and about 130 injured" is not 130 killed)."""
     after = _AND_OR_COMMA.split(text[num.end:min(e, num.end + 30)])[0]
@@ -155,6 +157,8 @@ def _casualty(text: str, s: int, e: int, num) -> str | None:
 
 
 def extract_quantities(ctx: Context) -> list:
+    """Claims of the figures of the document: a quantity of the knowledge base it counts, or casualties, or an
+    amount of money."""
     text = ctx.doc.text
     claims = []
     patterns = ctx.kb.derived("quantity-patterns", _compile)

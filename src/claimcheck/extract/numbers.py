@@ -121,13 +121,14 @@ class DocumentNumbers:
         figures = list(NUMBER.finditer(self.text, start, end))  # one starts on every digit
         if not figures and not self._may_have_word_token(start, end):
             return []
-        if not self.case_twins and _WORD_IN_LOWER.search(self.low, start, end) is None:
+        candidates = None if self.case_twins else list(_WORD_IN_LOWER.finditer(self.low, start, end))
+        if candidates == []:
             # no number word, so no token of one and nothing for `NUMBER_WORD` to find
             return _numbers(self.text, start, end, figures, []) if figures else []
         tokens = self.text[start:end].lower().split()
         if not figures and _SENTENCE_WORDS.isdisjoint(tokens):
             return []
-        words = [] if _WORD_SET.isdisjoint(tokens) else self._number_words(start, end)
+        words = [] if _WORD_SET.isdisjoint(tokens) else self._number_words(start, end, candidates)
         return _numbers(self.text, start, end, figures, words)
 
     def _may_have_word_token(self, start: int, end: int) -> bool:
@@ -135,17 +136,18 @@ class DocumentNumbers:
         follows a space (a scan that tries only spaces, about twice as fast as `_WORD_IN_LOWER`)."""
         return self.low.startswith(_SENTENCE_WORD_TUPLE, start, end) or _SPACE_WORD.search(self.low, start, end) is not None
 
-    def _number_words(self, start: int, end: int) -> list[re.Match]:
-        """`NUMBER_WORD.finditer(text, start, end)`, tried only where the lower-cased text has a number word.
+    def _number_words(self, start: int, end: int, candidates: list[re.Match] | None) -> list[re.Match]:
+        """`NUMBER_WORD.finditer(text, start, end)`, tried only at the `candidates`: where
+        `_WORD_IN_LOWER` found a number word in the lower-cased sentence (None in a text with case twins).
 
-        A match starts on a word boundary, so never inside another number word: every match starts where
-        `_WORD_IN_LOWER` found one (in a text without case twins), and trying those places in order, each
-        after the end of the last match, finds what `finditer` finds."""
-        if self.case_twins:
+        A match starts on a word boundary, so never inside another number word: every match starts at a
+        candidate, and trying those in order, each after the end of the last match, finds what `finditer`
+        finds."""
+        if candidates is None:
             return list(NUMBER_WORD.finditer(self.text, start, end))
         out = []
         last = start
-        for candidate in _WORD_IN_LOWER.finditer(self.low, start, end):
+        for candidate in candidates:
             if candidate.start() >= last:
                 m = NUMBER_WORD.match(self.text, candidate.start(), end)
                 if m is not None:

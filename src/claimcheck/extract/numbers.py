@@ -21,8 +21,9 @@ _WORD_ALTS = "|".join(sorted(_WORDS, key=len, reverse=True))
 # Two scans: figures in digits (a currency before, a scale after), and number words, the second only
 # where the text has one (the word alternation is the slow part of a scan).
 # The figure pattern starts on a digit (a fast scan); a currency sign before it is looked up behind.
+# Its one leading `\d` outside the alternation ("1,234" or "1234") lets the regex engine skip to digits.
 NUMBER = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<num>\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))"
     r"(?:\s?(?P<scale>thousand|million|billion|bn|m|k)\b)?"
 )
 _CURRENCY_BEFORE = re.compile(r"(?:[\u20ac$\u00a3]|US\$|USD\s|EUR\s)$")
@@ -36,6 +37,9 @@ _APPROX = [
     (re.compile(r"\b(?:less than|fewer than|under|below|just under)\s*$", re.I), Approximation.less_than),
     (re.compile(r"\b(?:up to|as many as)\s*$", re.I), Approximation.up_to),
 ]
+
+# one search that rules out most figures, which have no approximation word before them
+_ANY_APPROX = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _APPROX), re.I)
 
 
 _NOT_COUNT_AFTER = re.compile(r"\s*(?:%|percent|per cent|st\b|nd\b|rd\b|th\b|[-/]\d|:\d)", re.I)
@@ -60,43 +64,145 @@ class Number:
 
 def find_numbers(text: str, start: int, end: int) -> list[Number]:
     """Numbers in `text[start:end]` with their approximation words; years and dates are left out."""
-    out = []
-    matches = list(NUMBER.finditer(text, start, end))
-    if _WORD_SET.intersection(text[start:end].lower().split()):
-        matches += NUMBER_WORD.finditer(text, start, end)
-        matches.sort(key=lambda m: m.start())
+    figures = list(NUMBER.finditer(text, start, end))
+    words = list(NUMBER_WORD.finditer(text, start, end)) if _has_word_token(text, start, end) else []
+    return _numbers(text, start, end, figures, words)
+
+
+def _has_word_token(text: str, start: int, end: int) -> bool:
+    """Whether a word of the number words stands alone between spaces in `text[start:end]`: only then are
+    number words read ("a" counts, "two," alone does not)."""
+    return not _WORD_SET.isdisjoint(text[start:end].lower().split())
+
+
+def _word_trie(words) -> str:
+    """An alternation of the words grouped by first letter ("t(?:hree|wo)|o(?:ne)"): the regex engine
+    rejects most positions on the first letter instead of trying every word."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items()))
+
+
+# Every number word and number phrase ("a dozen") in lower-cased text, even inside another word ("ten" in
+# "often"): a case-sensitive scan several times faster than the case-insensitive `NUMBER_WORD`, which then
+# only runs where this found one.
+_WORD_IN_LOWER = re.compile(_word_trie((_WORD_SET - {"a"}) | set(_WORDS)))
+# Characters that match an ASCII letter case-insensitively but do not lower-case to it (dotless i, long s),
+# and the dotted capital I: a text with one is read with `NUMBER_WORD` alone.
+_CASE_TWINS = ("\u0130", "\u0131", "\u017f")
+
+
+def has_case_twins(text: str) -> bool:
+    """Whether a case-insensitive pattern of ASCII words may match in `text` where a case-sensitive one of
+    the same words finds nothing in its lower-cased form."""
+    return any(c in text for c in _CASE_TWINS)
+
+
+# number words standing alone that make a sentence worth reading for numbers ("a" alone does not)
+_SENTENCE_WORDS = frozenset(_WORD_SET - {"a"})
+_SENTENCE_WORD_TUPLE = tuple(sorted(_SENTENCE_WORDS))
+_SPACE_WORD = re.compile(rf"\s(?:{_word_trie(_SENTENCE_WORDS)})")
+
+
+class DocumentNumbers:
+    """The numbers of one document, sentence by sentence, read with a cheap case-sensitive scan of the
+    lower-cased text for number words instead of the case-insensitive one."""
+
+    def __init__(self, text: str, low: str):
+        """`low` is the text lower-cased with its offsets unchanged (`claimcheck.text.lower`)."""
+        self.text = text
+        self.low = low
+        self.case_twins = has_case_twins(text)
+
+    def in_sentence(self, start: int, end: int) -> list[Number]:
+        """`find_numbers(text, start, end)` if the sentence holds a digit or a number word standing alone
+        between spaces ("two", not "two,"), else nothing."""
+        figures = list(NUMBER.finditer(self.text, start, end))  # one starts on every digit
+        if not figures and not self._may_have_word_token(start, end):
+            return []
+        candidates = None if self.case_twins else list(_WORD_IN_LOWER.finditer(self.low, start, end))
+        if candidates == []:
+            # no number word, so no token of one and nothing for `NUMBER_WORD` to find
+            return _numbers(self.text, start, end, figures, []) if figures else []
+        tokens = self.text[start:end].lower().split()
+        if not figures and _SENTENCE_WORDS.isdisjoint(tokens):
+            return []
+        words = [] if _WORD_SET.isdisjoint(tokens) else self._number_words(start, end, candidates)
+        return _numbers(self.text, start, end, figures, words)
+
+    def _may_have_word_token(self, start: int, end: int) -> bool:
+        """False where no number word stands alone between spaces in the sentence: such a word opens it or
+        follows a space (a scan that tries only spaces, about twice as fast as `_WORD_IN_LOWER`)."""
+        return self.low.startswith(_SENTENCE_WORD_TUPLE, start, end) or _SPACE_WORD.search(self.low, start, end) is not None
+
+    def _number_words(self, start: int, end: int, candidates: list[re.Match] | None) -> list[re.Match]:
+        """`NUMBER_WORD.finditer(text, start, end)`, tried only at the `candidates`: where
+        `_WORD_IN_LOWER` found a number word in the lower-cased sentence (None in a text with case twins).
+
+        A match starts on a word boundary, so never inside another number word: every match starts at a
+        candidate, and trying those in order, each after the end of the last match, finds what `finditer`
+        finds."""
+        if candidates is None:
+            return list(NUMBER_WORD.finditer(self.text, start, end))
+        out = []
+        last = start
+        for candidate in candidates:
+            if candidate.start() >= last:
+                m = NUMBER_WORD.match(self.text, candidate.start(), end)
+                if m is not None:
+                    out.append(m)
+                    last = m.end()
+        return out
+
+
+def _numbers(text: str, start: int, end: int, figures: list[re.Match], words: list[re.Match]) -> list[Number]:
+    """The numbers of `text[start:end]` from its figure and number word matches."""
+    out: list[Number] = []
+    matches = figures
+    if words:
+        matches = sorted(figures + words, key=lambda m: m.start())
     for m in matches:
-        m_start, cur = m.start(), None
-        if m.groupdict().get("word"):
+        if m.re is NUMBER_WORD:
+            m_start, cur = m.start(), None
             value = float(_WORDS[m.group("word").lower()]) * _SCALES.get((m.group("wscale") or "").lower(), 1)
         else:
-            c = _CURRENCY_BEFORE.search(text, max(start, m_start - 4), m_start)
-            if c is not None:
-                m_start, cur = c.start(), c.group()
-            raw = m.group("num").replace(",", "")
-            value = float(raw) * _SCALES.get((m.group("scale") or "").lower(), 1)
-            if not m.group("scale") and not cur and _YEAR.fullmatch(raw):
-                continue  # a year
-            nxt = text[m.end():m.end() + 12]
-            prv = text[max(start, m_start - 12):m_start]
-            if _NOT_COUNT_AFTER.match(nxt) or _NOT_COUNT_BEFORE.search(prv):
+            figure = _figure(text, start, m)
+            if figure is None:
                 continue
-            if _MONTH_AFTER.match(nxt):
-                continue
+            m_start, value, cur = figure
+        m_end = m.end()
         currency = _CURRENCY.get(cur.strip().lower()) if cur else None
         if currency is None:
-            after = _CURRENCY_AFTER.match(text, m.end(), m.end() + 10)
+            after = _CURRENCY_AFTER.match(text, m_end, m_end + 10)
             currency = _CURRENCY.get(after.group(1).lower()) if after else None
         approx = Approximation.exact
         before = text[max(start, m_start - 25):m_start]
-        for rx, a in _APPROX:
-            if rx.search(before):
-                approx = a
-                break
+        if _ANY_APPROX.search(before):
+            approx = next(a for rx, a in _APPROX if rx.search(before))
         prev = out[-1] if out else None
         if prev is not None and prev.upper is None and _RANGE.fullmatch(text, prev.end, m_start) and value > prev.value:
             # "700,000 to one million", "between 2,000 and 3,000": one figure with a range
-            out[-1] = Number(prev.start, m.end(), prev.value, prev.currency or currency, prev.approximation, value)
+            out[-1] = Number(prev.start, m_end, prev.value, prev.currency or currency, prev.approximation, value)
             continue
-        out.append(Number(m_start, m.end(), value, currency, approx))
+        out.append(Number(m_start, m_end, value, currency, approx))
     return out
+
+
+def _figure(text: str, start: int, m: re.Match) -> tuple[int, float, str | None] | None:
+    """Where a figure in digits starts with its currency sign, its value and the sign; None for a year, a
+    percentage, an ordinal or part of a date or time."""
+    m_start, cur = m.start(), None
+    c = _CURRENCY_BEFORE.search(text, max(start, m_start - 4), m_start)
+    if c is not None:
+        m_start, cur = c.start(), c.group()
+    raw, scale = m.group("num", "scale")
+    raw = raw.replace(",", "")
+    value = float(raw) * _SCALES.get((scale or "").lower(), 1)
+    if not scale and not cur and _YEAR.fullmatch(raw):
+        return None  # a year
+    nxt = text[m.end():m.end() + 12]
+    prv = text[max(start, m_start - 12):m_start]
+    if _NOT_COUNT_AFTER.match(nxt) or _NOT_COUNT_BEFORE.search(prv) or _MONTH_AFTER.match(nxt):
+        return None
+    return m_start, value, cur

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
+from typing import NamedTuple
 
 from ..models import ClaimKind, EntityType, Mention, Qualifiers
 from ..text import fold
 from .base import make_claim, publication_time
 from .context import Context
-from .numbers import find_numbers
+from .numbers import DocumentNumbers, Number
 
 _NOUN_PHRASE = re.compile(r"\s*(?:(?:of|more|additional|other|new)\s+)?((?:[A-Za-z\u2019'-]+[ \t]+){0,3}[A-Za-z\u2019'-]+)")
 # generic counted things for casualty figures (events)
@@ -16,6 +18,9 @@ _CASUALTY = {
     "killed": re.compile(r"\b(?:kill(?:ed|ing)|dead|deaths?|died|lives|fatalit(?:y|ies)|bodies|drown(?:ed|ing)?|perished)\b", re.I),
     "injured": re.compile(r"\b(?:injur(?:ed|ing|ies|y)|wound(?:ed|ing)|hurt)\b", re.I),
 }
+# A part of every word `_CASUALTY` finds, in lower case: a sentence whose lower-cased text has none has no
+# casualty word (in a text without case twins, see `numbers.has_case_twins`)
+_CASUALTY_STEMS = re.compile(r"kill|dea|died|lives|fatalit|bodies|drown|perished|injur|wound|hurt")
 
 
 _NUMBER_OF = re.compile(
@@ -23,10 +28,7 @@ _NUMBER_OF = re.compile(
     r"\b(?:stands?|stood|rose|risen|fell|fallen|reached|totall?ed|is|was|were|are|has|had|at|to|of)\b[^.;:\d]{0,30}$",
     re.I,
 )
-_DIGIT = re.compile(r"\d")
-_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-                 "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
-                 "sixty", "seventy", "eighty", "ninety", "hundred", "dozen"}
+_AND_OR_COMMA = re.compile(r",|\band\b")
 _CLAUSE_BREAK = re.compile(
     r";|\s[-\u2013\u2014]\s|\.\s|,\s+(?:as|while|when|whereas|but|although|though|after|before|since|amid)\b"
     r"|,?\s+(?:(?:most|many|some|all|none|half|part|several)\s+of\s+)?(?:whom|which|who)\b"
@@ -44,64 +46,145 @@ def _clause(text: str, s: int, e: int, start: int, end: int) -> str:
     return text[lo:hi]
 
 
-def _compile(kb) -> dict:
+class _Quantity(NamedTuple):
+    """One quantity of the knowledge base with its patterns compiled."""
+
+    id: str
+    unit: str
+    places: frozenset[str]
+    cues: list[re.Pattern]
+    excludes: list[re.Pattern]
+    nouns: tuple[int, ...]  # indexes into `_Patterns.nouns`
+
+
+class _Patterns(NamedTuple):
+    """The quantities of a knowledge base in id order, their nouns compiled once for all of them."""
+
+    quantities: list[_Quantity]
+    nouns: list[re.Pattern]  # each distinct folded noun, whole words
+    any_noun: re.Pattern  # one search for whether a folded phrase holds any of them
+
+    def noun_ends(self, folded: str) -> dict[int, int]:
+        """Where in the folded phrase each noun found in it ends, by noun index."""
+        if not self.any_noun.search(folded):
+            return {}
+        return {i: m.end() for i, rx in enumerate(self.nouns) for m in [rx.search(folded)] if m}
+
+
+def _compile(kb) -> _Patterns:
     """Cue, exclusion and noun patterns of every quantity."""
-    return {
-        q.id: ([re.compile(c, re.I) for c in q.cues], [re.compile(x, re.I) for x in q.exclude],
-               [re.compile(rf"\b{re.escape(fold(n))}\b") for n in q.nouns])
-        for q in kb.quantities.values()
-    }
+    nouns: dict[str, int] = {}
+    quantities = []
+    for q in sorted(kb.quantities.values(), key=lambda q: q.id):
+        indexes = tuple(nouns.setdefault(fold(n), len(nouns)) for n in q.nouns)
+        quantities.append(_Quantity(q.id, q.unit, frozenset(q.places), [re.compile(c, re.I) for c in q.cues],
+                                    [re.compile(x, re.I) for x in q.exclude], indexes))
+    # an alternation finds a noun wherever one of its words would: one search rules most phrases out
+    any_noun = re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in nouns)})\b" if nouns else "(?!)")
+    return _Patterns(quantities, [re.compile(rf"\b{re.escape(n)}\b") for n in nouns], any_noun)
+
+
+def _place_ids(kb) -> frozenset[str]:
+    """The ids of the countries and places of the knowledge base."""
+    return frozenset(i for i, e in kb.entities.items() if e.type in (EntityType.country, EntityType.place))
+
+
+def _places_in(ctx: Context, s: int, e: int) -> list:
+    """The gazetteer hits of the sentence [s, e) that name a country or a place."""
+    place_ids = ctx.kb.derived("quantity-place-ids", _place_ids)
+    return [h for h in ctx.hits_in(s, e) if not place_ids.isdisjoint(h.ids)]
+
+
+class _Sentence:
+    """What the quantities of a sentence are checked against, each part worked out once for all its numbers
+    and only when one needs it."""
+
+    def __init__(self, ctx: Context, s: int, e: int, case_twins: bool):
+        self.ctx = ctx
+        self.case_twins = case_twins
+        self.text = ctx.doc.text
+        self.s, self.e = s, e
+        self._cued: dict[str, bool] = {}  # quantity id -> whether one of its cues is in the sentence
+
+    @cached_property
+    def places(self) -> list:
+        """The countries and places the sentence names."""
+        return _places_in(self.ctx, self.s, self.e)
+
+    @cached_property
+    def may_name_casualty(self) -> bool:
+        """False where no casualty word can be in the sentence."""
+        return self.case_twins or _CASUALTY_STEMS.search(self.ctx.low, self.s, self.e) is not None
+
+    def cued(self, q: _Quantity) -> bool:
+        """Whether the sentence has one of the quantity's cues, or the quantity needs none."""
+        if q.id not in self._cued:
+            sentence = self.text[self.s:self.e]
+            self._cued[q.id] = not q.cues or any(c.search(sentence) for c in q.cues)
+        return self._cued[q.id]
+
+    def placed(self, q: _Quantity) -> bool:
+        """Whether the sentence names one of the quantity's places, or no place at all."""
+        return not q.places or not self.places or any(not q.places.isdisjoint(h.ids) for h in self.places)
+
+
+def _quantity_of(patterns: _Patterns, sent: _Sentence, noun_ends: dict[int, int], num: Number) -> tuple[_Quantity, int] | None:
+    """The first quantity (by id) the number counts, with where its noun ends in the phrase."""
+    clause = None
+    for q in patterns.quantities:
+        ends = [noun_ends[i] for i in q.nouns if i in noun_ends]
+        # the cheap tests first: they all must hold, so their order does not change the quantity found
+        if not ends or not sent.placed(q) or not sent.cued(q):
+            continue
+        # exclusions apply to the clause around the number, not to the next clause of the sentence
+        if clause is None:
+            clause = _clause(sent.text, sent.s, sent.e, num.start, num.end)
+        if any(x.search(clause) for x in q.excludes):
+            continue
+        return q, max(ends)
+    return None
+
+
+def _casualty(text: str, s: int, e: int, num: Number) -> str | None:
+    """The casualty word right after the number first ("130 injured"), else one just before it that is not
+    across "and" or a comma ("killed and about 130 injured" is not 130 killed)."""
+    after = _AND_OR_COMMA.split(text[num.end:min(e, num.end + 30)])[0]
+    hits_after = [(m.start(), label) for label, rx in _CASUALTY.items() for m in [rx.search(after)] if m]
+    if hits_after:
+        return min(hits_after)[1]
+    before = _AND_OR_COMMA.split(text[max(s, num.start - 20):num.start])[-1]
+    return next((label for label, rx in _CASUALTY.items() if rx.search(before)), None)
 
 
 def extract_quantities(ctx: Context) -> list:
+    """Claims of the figures of the document: a quantity of the knowledge base it counts, or casualties, or an
+    amount of money."""
     text = ctx.doc.text
-    kb = ctx.kb
     claims = []
-    quantities = sorted(kb.quantities.values(), key=lambda q: q.id)
-    compiled = kb.derived("quantity-patterns", _compile)
+    patterns = ctx.kb.derived("quantity-patterns", _compile)
+    numbers = DocumentNumbers(text, ctx.low)
     for s, e in ctx.sents:
-        sentence = text[s:e]
-        if not _DIGIT.search(sentence) and not _NUMBER_WORDS.intersection(sentence.lower().split()):
+        found = numbers.in_sentence(s, e)
+        if not found:
             continue
-        places = [h for h in ctx.hits_in(s, e) if any(kb.entities[i].type in (EntityType.country, EntityType.place) for i in h.ids if i in kb.entities)]
-        for num in find_numbers(text, s, e):
+        sent = _Sentence(ctx, s, e, numbers.case_twins)
+        for num in found:
             np = _NOUN_PHRASE.match(text, num.end, e)
             phrase = np.group(1) if np else ""
-            if not any(n.search(fold(phrase)) for q in quantities for n in compiled[q.id][2]):
+            noun_ends = patterns.noun_ends(fold(phrase))
+            if not noun_ends:
                 lead = _NUMBER_OF.search(text, max(s, num.start - 120), num.start)
                 if lead is not None:
                     np, phrase = lead, lead.group(1)  # "the number of migrants in Libya has fallen to 420,000"
+                    noun_ends = patterns.noun_ends(fold(phrase))
             key = None
             noun_end = None
-            for q in quantities:
-                cues, excludes, nouns = compiled[q.id]
-                folded = fold(phrase)
-                hits = [m for n in nouns for m in [n.search(folded)] if m]
-                if not hits:
-                    continue
-                if cues and not any(c.search(sentence) for c in cues):
-                    continue
-                # exclusions apply to the clause around the number, not to the next clause of the sentence
-                clause = _clause(text, s, e, num.start, num.end)
-                if any(x.search(clause) for x in excludes):
-                    continue
-                if q.places and places and not any(set(h.ids) & set(q.places) for h in places):
-                    continue
-                key = q.id
-                unit = q.unit
-                noun_end = np.start(1) + max(m.end() for m in hits)
-                break
             casualty = None
-            if key is None:
-                # the casualty word right after the number first ("130 injured"), else one just before it
-                # that is not across "and" or a comma ("killed and about 130 injured" is not 130 killed)
-                after = re.split(r",|\band\b", text[num.end:min(e, num.end + 30)])[0]
-                before = re.split(r",|\band\b", text[max(s, num.start - 20):num.start])[-1]
-                hits_after = [(m.start(), label) for label, rx in _CASUALTY.items() for m in [rx.search(after)] if m]
-                if hits_after:
-                    casualty = min(hits_after)[1]
-                else:
-                    casualty = next((label for label, rx in _CASUALTY.items() if rx.search(before)), None)
+            matched = _quantity_of(patterns, sent, noun_ends, num) if noun_ends else None
+            if matched is not None:
+                key, unit, noun_end = matched[0].id, matched[0].unit, np.start(1) + matched[1]
+            else:
+                casualty = _casualty(text, s, e, num) if sent.may_name_casualty else None
                 if casualty is None and not num.currency:
                     continue
                 unit = num.currency or "person"
@@ -111,8 +194,8 @@ def extract_quantities(ctx: Context) -> list:
             if noun_end is not None and noun_end <= num.start:
                 start, end = np.start(1), num.end
             place = None
-            if places:
-                p = places[0]
+            if sent.places:
+                p = sent.places[0]
                 place = Mention.trusted(text=text[p.start:p.end], id=next(iter(sorted(p.ids))), start=p.start, end=p.end)
             claims.append(make_claim(
                 ctx, ClaimKind.quantity, start, end,

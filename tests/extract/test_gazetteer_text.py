@@ -19,3 +19,10 @@ def test_title_case_headlines_are_told_from_prose():
     assert _title_case("Libyan Interior Minister Meets Italian Counterpart In Rome")
     assert not _title_case("The interior minister met his Italian counterpart in Rome on Monday.")
     assert not _title_case("Tripoli Rome")  # too short to tell
+
+
+def test_a_number_word_whose_lower_case_is_no_number_word_is_skipped():
+    from claimcheck.extract.numbers import find_numbers
+
+    text = "Some f\u0130ve, \u017fix and five migrants."  # a dotted capital I and a long s match "five"/"six" ignoring case
+    assert [n.value for n in find_numbers(text, 0, len(text))] == [5.0]

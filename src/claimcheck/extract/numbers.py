@@ -164,8 +164,11 @@ def _numbers(text: str, start: int, end: int, figures: list[re.Match], words: li
         matches = sorted(figures + words, key=lambda m: m.start())
     for m in matches:
         if m.re is NUMBER_WORD:
+            word = _WORDS.get(m.group("word").lower())
+            if word is None:
+                continue  # "fİve": matched without regard to case, but its lower case is no number word
             m_start, cur = m.start(), None
-            value = float(_WORDS[m.group("word").lower()]) * _SCALES.get((m.group("wscale") or "").lower(), 1)
+            value = float(word) * _SCALES.get((m.group("wscale") or "").lower(), 1)
         else:
             figure = _figure(text, start, m)
             if figure is None:

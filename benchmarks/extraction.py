@@ -3,7 +3,7 @@
 Corpora (--corpus):
   seeds      the seed articles repeated, each copy a separate document (the issue's reference corpus);
   generated  articles of shuffled seed sentences;
-  heldout    every held-out article in benchmarks/heldout*/corpus plus the seeds, repeated: 233 distinct
+  heldout    every held-out article in benchmarks/heldout*/corpus plus the seeds, repeated: 323 distinct
              articles, denser in names, titles and figures than the seeds.
 Sentence-level memos are cleared before each document (--warm keeps them), so a repeated corpus measures
 the cost of text never seen before. Each of the --repeat passes runs in a fresh interpreter: on this shared

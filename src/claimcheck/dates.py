@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .models import Precision, TimeRef
+from .text import matches_at
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -131,17 +132,6 @@ def _before(text: str, anchors: list[int], distances: tuple[int, ...], letters: 
     return sorted({i for a in anchors for k in distances if (i := a - k) >= start and text[i] in letters})
 
 
-def _matches(rx: re.Pattern[str], text: str, starts: list[int], start: int, end: int):
-    """The matches of `rx.finditer(text, start, end)`, given every position one may start at, in order."""
-    pos = start
-    for i in starts:
-        if i >= pos:
-            m = rx.match(text, i, end)
-            if m is not None:
-                yield m
-                pos = m.end()
-
-
 def _starts_word(text: str, s: int, form: str) -> bool:
     if s == 0:
         return True
@@ -199,7 +189,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         candidates = starts.get(form)
         if not candidates:
             continue
-        for m in _matches(rx, text, candidates, start, end):
+        for m in matches_at(rx, text, candidates, start, end):
             s, e = m.span()
             if not _starts_word(text, s, form):
                 continue

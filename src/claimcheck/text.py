@@ -98,3 +98,17 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         cur = m.end()
     spans.append(strip_span(text, cur, end))
     return [(s, e) for s, e in spans if e > s]
+
+
+def matches_at(rx: re.Pattern[str], text: str, starts, start: int = 0, end: int | None = None):
+    """The matches of `rx.finditer(text, start, end)`, given every position one may start at, in order: a
+    pattern tried only where a cheap scan (str.find, an automaton) says it can start, instead of a regex
+    scan that tries every position."""
+    pos = start
+    end = len(text) if end is None else end
+    for i in starts:
+        if i >= pos:
+            m = rx.match(text, i, end)
+            if m is not None:
+                yield m
+                pos = m.end()

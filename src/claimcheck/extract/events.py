@@ -11,6 +11,7 @@ import ahocorasick
 
 from ..dates import DateMention, find_dates, resolve
 from ..models import ClaimKind, Mention, Qualifiers
+from ..text import matches_at
 from ..boilerplate import is_excluded
 from .base import make_claim, tense
 from .context import Context
@@ -65,23 +66,13 @@ def _stem_automaton() -> ahocorasick.Automaton:
 
 
 # Scanning a document with the trigger patterns costs several times one Aho-Corasick pass for their stems:
-# the patterns are matched only where a stem starts (`_matches_at`).
+# the patterns are matched only where a stem starts (`text.matches_at`).
 _STEMS = _stem_automaton()
 
 
 def _stem_hits(low: str, start: int) -> list[tuple[int, str]]:
     """Where in `low`, from `start` on, a trigger word may start, with its event type (a superset), sorted."""
     return sorted((last + 1 - length, etype) for last, (length, etypes) in _STEMS.iter(low, start) for etype in etypes)
-
-
-def _matches_at(rx: re.Pattern[str], text: str, starts: list[int], pos: int = 0):
-    """The matches of `rx.finditer(text, pos)`, given every position one may start at, in order."""
-    for i in starts:
-        if i >= pos:
-            m = rx.match(text, i)
-            if m is not None:
-                yield m
-                pos = m.end()
 
 
 def extract_dates(ctx: Context) -> tuple[list, dict[tuple[int, int], list[DateMention]]]:
@@ -115,7 +106,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     # one scan of the document for trigger words and event names; only the sentences with one are read
     stem_hits = _stem_hits(ctx.low, ctx.doc.body_start)
     stem_starts = [i for i, _ in stem_hits]
-    marks = [m.start() for m in _matches_at(_ANY_TRIGGER, ctx.low, stem_starts, ctx.doc.body_start)]
+    marks = [m.start() for m in matches_at(_ANY_TRIGGER, ctx.low, stem_starts, ctx.doc.body_start)]
     marks += [h.start for h in ctx.hits if h.kind == EVENT]
     for s, e in sorted({sent for sent in map(ctx.sentence_of, marks) if sent[0] < sent[1]}):
         low = ctx.low[s:e]
@@ -129,7 +120,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
             if etype not in stems_here:
                 continue
             ids = keyed = None  # the same for every trigger word of the type in the sentence
-            for m in _matches_at(trig, low, stems_here[etype]):
+            for m in matches_at(trig, low, stems_here[etype]):
                 a, b = s + m.start(), s + m.end()
                 if any(x < b and a < y for x, y, _, _ in anchors):
                     continue

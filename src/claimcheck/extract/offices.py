@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..models import ClaimKind, EntityType, Mention, Qualifiers
-from ..text import fold_name
+from ..text import fold_name, matches_at
 from .base import make_claim
 from .context import Context
 from .gazetteer import ACRONYM, DEMONYM, ENTITY, PERSON, SURNAME, TITLE, Hit
@@ -137,7 +137,7 @@ def _matches_at(pattern: re.Pattern, low: str, words: tuple[str, ...], start: in
         while at >= 0:
             found.append(at)
             at = low.find(word, at + 1)
-    return [m for m in (pattern.match(low, at) for at in sorted(found)) if m]
+    return list(matches_at(pattern, low, sorted(found), start))
 
 
 def _attached(ctx: Context, start: int, end: int) -> list:

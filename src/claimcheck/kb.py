@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -116,7 +117,7 @@ class KnowledgeBase:
         Dates, holders and figures are not part of it, so changing them re-checks without re-extracting."""
         return self._lexicon
 
-    def derived(self, name: str, build):
+    def derived(self, name: Hashable, build):
         """A structure built from the knowledge base once per content version (a matcher, compiled patterns),
         shared by every load of the same packs."""
         key = (self.version or str(id(self)), name)
@@ -125,6 +126,19 @@ class KnowledgeBase:
                 del _DERIVED[stale]
             _DERIVED[key] = build(self)
         return _DERIVED[key]
+
+    def ids_of(self, *types: EntityType) -> frozenset[str]:
+        """The ids of the entities of the given types (built once per set of types)."""
+        return self.derived(("ids-of", frozenset(types)),
+                            lambda kb: frozenset(i for i, e in kb.entities.items() if e.type in types))
+
+    def ancestors(self, entity_id: str) -> set[str]:
+        """The bodies or places an entity is part of: its parent, the parent's parent, and so on."""
+        out, cur = set(), self.entities.get(entity_id)
+        while cur is not None and cur.parent and cur.parent not in out:
+            out.add(cur.parent)
+            cur = self.entities.get(cur.parent)
+        return out
 
     # -- indexes -------------------------------------------------------------------------------
     @cached_property

@@ -90,14 +90,10 @@ def _when(mention_text: str, window, future: bool) -> dt.date | None:
     return best[1] if best else None
 
 
-def _within(kb, place: str) -> list[str]:
-    """A place and every place it lies within (its parents, then its country)."""
-    chain = []
-    while place and place not in chain:
-        chain.append(place)
-        e = kb.entities.get(place)
-        place = (e.parent or e.country) if e is not None else None
-    return chain
+def _within(kb, place: str) -> set[str]:
+    """A place and every place it lies within: its parents and their countries."""
+    chain = {place} | kb.ancestors(place)
+    return chain | {e.country for e in map(kb.entities.get, chain) if e is not None and e.country}
 
 
 def _same_place(kb, stated: str, recorded: str) -> bool:

@@ -10,7 +10,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from ..dates import DateMention, find_dates, resolve
-from ..models import ClaimKind, Mention, Qualifiers
+from ..models import ClaimKind, EntityType, Mention, Qualifiers
 from ..text import matches_at
 from ..boilerplate import is_excluded
 from .base import make_claim, tense
@@ -173,7 +173,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     if date is None:
                         continue
                     chosen = [None]  # the kind and place are known, the event is not: the check ties it by date
-            venue = _venue(ctx, hits, b, e) if how == "name" else None
+            venue = _venue(ctx, b, e) if how == "name" else None
             local = text[max(s, a - 80):min(e, b + 80)]
             when = "past" if _AFTER_EVENT.search(text, max(s, a - 40), a) else tense(local)
             for ev_id in chosen:
@@ -293,7 +293,7 @@ def _main_country(ctx: Context) -> set[str]:
     """The country an article is about: the one it names most often (used when a sentence names no place).
     Read once per document, when a trigger word first needs it."""
     if "main_country" not in ctx.memo:
-        countries = ctx.kb.derived("country-ids", _country_ids)
+        countries = ctx.kb.ids_of(EntityType.country)
         counts = Counter([i for h in ctx.hits if not countries.isdisjoint(h.ids) for i in h.ids if i in countries])
         if counts:
             ctx.memo["main_country"] = {counts.most_common(1)[0][0]}
@@ -302,30 +302,22 @@ def _main_country(ctx: Context) -> set[str]:
     return ctx.memo["main_country"]
 
 
-def _country_ids(kb) -> frozenset[str]:
-    return frozenset(i for i, e in kb.entities.items() if e.type.value == "country")
-
-
 # the words between a named event and the place it was held: "the Palermo conference, held in Rome", "the
 # Berlin conference in Rome on", "the agreement, which was signed at Skhirat"
 _VENUE = re.compile(r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were)\s+)?(?:(?:held|convened|hosted|signed|opened|took place)\s+)?"
                     r"(?:in|at)\s+(?:the\s+(?:city|town|island|port|resort)\s+of\s+)?")
 
 
-def _venue(ctx: Context, hits, end: int, sent_end: int) -> Mention | None:
+def _venue(ctx: Context, end: int, sent_end: int) -> Mention | None:
     """The place a named event is said to have been held, when one follows its name directly."""
     m = _VENUE.match(ctx.doc.text, end, sent_end)
     if m is None:
         return None
-    places = ctx.kb.derived("place-ids", _place_ids)
-    for h in hits:
-        if h.start == m.end() and not places.isdisjoint(h.ids):
+    places = ctx.kb.ids_of(EntityType.place, EntityType.country)
+    for h in ctx.hits_at(m.end()):
+        if not places.isdisjoint(h.ids):
             return Mention.trusted(text=ctx.doc.text[h.start:h.end], id=sorted(h.ids & places)[0], start=h.start, end=h.end)
     return None
-
-
-def _place_ids(kb) -> frozenset[str]:
-    return frozenset(i for i, e in kb.entities.items() if e.type.value in ("place", "country"))
 
 
 def _place(ctx: Context, hits, ids) -> Mention | None:

@@ -252,7 +252,7 @@ def extract_offices(ctx: Context) -> list:
                 if _APPOSITION.fullmatch(between) and _apposition_words_only(ctx, h.end, t.start):
                     before = h
                 break
-        if before is not None and after is None and _introduced_by_title(ctx, sent, title_hits, before):
+        if before is not None and after is None and _introduced_by_title(ctx, sent, before):
             # a list of "title, name" pairs: "the commander of the LNA, Khalifa Haftar, the President of the
             # House seated in Tobruk, Aguila Saleh": Haftar has his title; this one is the next name's
             listed = _listed_holder(ctx, sent, pos)
@@ -297,7 +297,7 @@ def extract_offices(ctx: Context) -> list:
     return claims
 
 
-def _introduced_by_title(ctx: Context, sent: tuple[int, int], title_hits: list[Hit], person: Hit) -> bool:
+def _introduced_by_title(ctx: Context, sent: tuple[int, int], person: Hit) -> bool:
     """Whether the clause before the person, across a comma, is a title ("the commander of the
     self-proclaimed LNA, Marshal Haftar"): a known title, or a definite phrase headed by an office noun."""
     text = ctx.doc.text
@@ -306,7 +306,7 @@ def _introduced_by_title(ctx: Context, sent: tuple[int, int], title_hits: list[H
     if comma < 0 or not _ONLY_HONORIFIC.fullmatch(text, comma, start):
         return False
     clause_start = max(text.rfind(",", sent[0], comma), sent[0] - 1) + 1
-    if any(clause_start <= t.start and t.end <= comma for t in title_hits):
+    if any(h.kind == TITLE for h in ctx.hits_in(clause_start, comma)):
         return True
     return bool(_OFFICE_PHRASE.match(text, clause_start, comma))
 

@@ -19,14 +19,10 @@ ORG_TYPES = {t for t in EntityType} - {EntityType.person, EntityType.country, En
 def org_hits(ctx: Context) -> list[tuple[int, Hit]]:
     """The name and acronym hits that name an organization, with their index in `ctx.hits` (once per document)."""
     if "org_hits" not in ctx.memo:
-        orgs = ctx.kb.derived("organization-ids", _organization_ids)
+        orgs = ctx.kb.ids_of(*ORG_TYPES)
         ctx.memo["org_hits"] = [(i, h) for i, h in enumerate(ctx.hits)
                                 if (h.kind == ENTITY or h.kind == ACRONYM) and not h.ids.isdisjoint(orgs)]
     return ctx.memo["org_hits"]
-
-
-def _organization_ids(kb) -> frozenset[str]:
-    return frozenset(i for i, e in kb.entities.items() if e.type in ORG_TYPES)
 
 
 def org_pairs(ctx: Context) -> dict[int, tuple[Hit, Hit | None, str | None]]:
@@ -52,15 +48,16 @@ def org_pairs(ctx: Context) -> dict[int, tuple[Hit, Hit | None, str | None]]:
     return out
 
 
-# A written expansion before a parenthesised acronym: capitalised words, with the connectors names use
-_EXPANSION = re.compile(r"((?:[A-Z][\w'\u2019-]*|of|in|for|on|and|the|de|des|du|la|le|per|di|del|della)"
-                        r"(?:\s+(?:[A-Z][\w'\u2019-]*|of|in|for|on|and|the|de|des|du|la|le|per|di|del|della)){1,9})\s*\(\s*$")
+# The words of an organization's written-out name: capitalised words, with the connectors names use
+_CONNECTORS = ("of", "in", "for", "on", "and", "the", "de", "des", "du", "la", "le", "per", "di", "del", "della")
+_NAME_WORD = rf"(?:[A-Z][\w'\u2019-]*|{'|'.join(_CONNECTORS)})"
+# a written expansion before a parenthesised acronym
+_EXPANSION = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,9}})\s*\(\s*$")
 _CLOSE = re.compile(r"\s*\)")
 # the name in apposition after an acronym, up to the punctuation that closes it: "UNSMIL, the United Nations
 # Support Mission in Libya, said"
-_APPOSED = re.compile(r",\s+the\s+((?:[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|of|in|for|on|and|the|de|des|du|la|le|per|di|del|della)){1,9})(?=\s*[,.;:)])")
+_APPOSED = re.compile(rf",\s+the\s+((?:[A-Z][\w'\u2019-]*)(?:\s+{_NAME_WORD}){{1,9}})(?=\s*[,.;:)])")
 _NON_SPACE = re.compile(r"\S+")
-_CONNECTORS = {"of", "in", "for", "on", "and", "the", "de", "des", "du", "la", "le", "per", "di", "del", "della"}
 
 
 def _written_expansion(text: str, acr: Hit) -> tuple[int, int] | None:

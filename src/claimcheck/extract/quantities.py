@@ -84,14 +84,9 @@ def _compile(kb) -> _Patterns:
     return _Patterns(quantities, [re.compile(rf"\b{re.escape(n)}\b") for n in nouns], any_noun)
 
 
-def _place_ids(kb) -> frozenset[str]:
-    """The ids of the countries and places of the knowledge base."""
-    return frozenset(i for i, e in kb.entities.items() if e.type in (EntityType.country, EntityType.place))
-
-
 def _places_in(ctx: Context, s: int, e: int) -> list:
     """The gazetteer hits of the sentence [s, e) that name a country or a place."""
-    place_ids = ctx.kb.derived("quantity-place-ids", _place_ids)
+    place_ids = ctx.kb.ids_of(EntityType.place, EntityType.country)
     return [h for h in ctx.hits_in(s, e) if not place_ids.isdisjoint(h.ids)]
 
 

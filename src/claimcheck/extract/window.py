@@ -84,14 +84,6 @@ def _office_basis(kb: KnowledgeBase, claim: Claim) -> tuple[list, tuple, str] | 
     return known[key]
 
 
-def _ancestors(kb: KnowledgeBase, entity_id: str) -> set[str]:
-    out, cur = set(), kb.entities.get(entity_id)
-    while cur is not None and cur.parent and cur.parent not in out:
-        out.add(cur.parent)
-        cur = kb.entities.get(cur.parent)
-    return out
-
-
 def org_compatible(kb: KnowledgeBase, holding_org: str | None, claimed: set[str]) -> bool:
     """Whether an office held within `holding_org` can be the one an article places in `claimed` bodies.
 
@@ -103,9 +95,9 @@ def org_compatible(kb: KnowledgeBase, holding_org: str | None, claimed: set[str]
         return True
     if holding_org not in kb.entities:
         return True
-    family = _ancestors(kb, holding_org)
+    family = kb.ancestors(holding_org)
     for c in claimed:
-        if c in family or holding_org in _ancestors(kb, c):
+        if c in family or holding_org in kb.ancestors(c):
             return True
     kind = kb.entities[holding_org].type
     return all(kb.entities[c].type != kind for c in claimed if c in kb.entities)

@@ -20,18 +20,44 @@ _BETWEEN_FIGURE_AND_YEAR = re.compile(r"[,;:()\d]|\b(?:than|compared|against|ver
 # every form of date mention that states a year writes it as four digits like these
 _YEAR_DIGITS = re.compile(r"[12][09]\d\d")
 _CLAUSE = re.compile(r"[;:]|,\s+(?:while|whereas|but|although|though|as|when|after|before|which|who)\b|\s[-\u2013\u2014]\s")
+# the kinds of claim a date in their sentence can govern; the others hold at publication (or are dates)
+DATED_KINDS = frozenset({ClaimKind.office_holding, ClaimKind.leadership, ClaimKind.quantity})
+
+
+def own_dates(claims: list[Claim]) -> dict[int, DateMention]:
+    """The governing date of each claim that has one, keyed by the claim's identity: the publication window
+    and each claim's time both need it, and hashing a claim would compare it field by field."""
+    found = {}
+    dates_of: dict[str, list[DateMention]] = {}  # the claims of a sentence share its dates
+    for c in claims:
+        if c.kind in DATED_KINDS:
+            dates = dates_of.get(c.sentence)
+            if dates is None:
+                dates = dates_of[c.sentence] = _dates_with_year(c.sentence)
+            m = _governing(c, dates) if dates else None
+            if m is not None:
+                found[id(c)] = m
+    return found
 
 
 def governing_date(claim: Claim) -> DateMention | None:
     """The date in the claim's sentence that governs it, or None (then it holds at publication)."""
-    sentence = claim.sentence
+    dates = _dates_with_year(claim.sentence)
+    return _governing(claim, dates) if dates else None
+
+
+def _dates_with_year(sentence: str) -> list[DateMention]:
+    """The dates stating a year that can govern the claims of a sentence: none when it speaks of the future."""
     if not _YEAR_DIGITS.search(sentence):
-        return None  # most sentences state no year: skip reading their tense and dates
+        return []  # most sentences state no year: skip reading their tense and dates
     if tense(sentence) == "future":
-        return None
-    dates = [m for m in dates_in(sentence) if m.year is not None]
-    if not dates:
-        return None
+        return []
+    return [m for m in dates_in(sentence) if m.year is not None]
+
+
+def _governing(claim: Claim, dates: list[DateMention]) -> DateMention | None:
+    """Which of `dates`, the dates with a year in the claim's sentence, governs the claim, if any."""
+    sentence = claim.sentence
     offset = claim.provenance.start - _sentence_start(claim)
     claim_end = offset + len(claim.provenance.quote)
     for m in dates:

@@ -13,24 +13,16 @@ from .names import extract_names
 from .offices import extract_offices
 from .orgs import extract_orgs
 from .quantities import extract_quantities
-from .claimtime import governing_date
+from .claimtime import own_dates
 from .window import Constraint, infer_window
 
 EXTRACTOR = Extractor(name="claimcheck-rules", version="0.1.0")
 
 
-def _time_of(claim: Claim, window: tuple[dt.date, dt.date] | None, publication: TimeRef | None) -> TimeRef | None:
-    """When a claim holds: a date stated in its sentence when there is one, else the publication window."""
-    if claim.kind is ClaimKind.date:
-        found = dates_in(claim.provenance.quote)
-        return resolve(found[0], window) if found else None
-    if claim.kind in (ClaimKind.office_holding, ClaimKind.leadership, ClaimKind.quantity):
-        m = governing_date(claim)
-        if m is not None:
-            ref = resolve(m, window)
-            if ref is not None:
-                return ref
-    return publication
+def _stated_time(claim: Claim, window: tuple[dt.date, dt.date] | None) -> TimeRef | None:
+    """The day range a date claim states, resolved against the publication window."""
+    found = dates_in(claim.provenance.quote)
+    return resolve(found[0], window) if found else None
 
 
 def _on_dateline(window, month_day: tuple[int, int]):
@@ -69,8 +61,9 @@ def place_in_time(doc: Document, claims: list[Claim], kb: KnowledgeBase) -> tupl
     """The document's publication window (stated, else inferred from the knowledge base's dates) and each
     claim's time; also the dated mentions that clash with the window."""
     clashes: list[Constraint] = []
+    governed = own_dates(claims)
     if doc.published.basis is not WindowBasis.stated:
-        window, clashes = infer_window(kb, claims)
+        window, clashes = infer_window(kb, claims, governed)
         if doc.dateline and window.earliest and window.latest:
             window = _on_dateline(window, doc.dateline)
         doc = doc.replaced(published=window)
@@ -83,7 +76,14 @@ def place_in_time(doc: Document, claims: list[Claim], kb: KnowledgeBase) -> tupl
     at_publication: dict[int, Qualifiers] = {}
     for c in claims:
         q = c.qualifiers
-        t = _time_of(c, bounds, publication)
+        # when the claim holds: the date it states, else a date governing it in its sentence, else publication
+        if c.kind is ClaimKind.date:
+            t = _stated_time(c, bounds)
+        else:
+            m = governed.get(id(c))
+            t = resolve(m, bounds) if m is not None else None
+            if t is None:
+                t = publication
         if _same_time(t, q.time):
             timed.append(c)
             continue

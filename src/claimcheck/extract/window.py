@@ -13,12 +13,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..dates import dates_in, resolve
+from ..dates import DateMention, dates_in, resolve
 from ..kb import KnowledgeBase
 from ..models import Claim, ClaimKind, PublishedWindow, WindowBasis, WindowEvidence
 from ..text import fold_name
 from .base import tense
-from .claimtime import governing_date
 
 FLOOR = dt.date(1990, 1, 1)
 # a term begun bounds the window from this long before its start (the words can precede taking office);
@@ -109,6 +108,19 @@ def _entity_starts(kb: KnowledgeBase) -> dict[str, tuple[str, dt.date, str, str]
             for e in kb.entities.values() if e.period and e.period.start}
 
 
+def _founding_bound(kb: KnowledgeBase, ids: tuple[str | None, str | None]) -> tuple[dt.date, str, str] | None:
+    """For the ids an organization's name (and acronym) names: the first day all those bodies existed, and the
+    reason and the reference of the constraint; None when the knowledge base does not date them all."""
+    starts = kb.derived("entity-starts", _entity_starts)
+    named = {i for i in ids if i}
+    dated = [starts[i] for i in sorted(named) if i in starts]
+    if not dated or len(dated) != len(named):
+        return None
+    return (min(earliest for _, earliest, _, _ in dated),
+            f"{' or '.join(label for _, _, _, label in dated)} existed only from {min(written for _, _, written, _ in dated)}",
+            f"entity:{dated[0][0]}")
+
+
 def _body_names(kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(fold_name(n) for e in kb.entities.values() if e.type.value not in ("person", "country", "place")
                      for n in (e.name, *e.aliases, *e.acronyms))
@@ -120,6 +132,7 @@ def _names_a_body(kb: KnowledgeBase, c: Claim) -> bool:
 
 
 _SUCCEEDED = re.compile(r"\bwho (?:recently )?(?:succeeded|replaced|took over from)\b", re.I)
+_SUCCEEDED_ANYWHERE = re.compile(r"who (?:recently )?(?:succeeded|replaced|took over from)", re.I)
 _RECENT_DAYS = {"week": 16, "month": 62}
 
 
@@ -136,11 +149,6 @@ def _recent(c: Claim) -> int | None:
     if m.form == "rel_unit" and m.rel in ("last", "this", "past"):
         return _RECENT_DAYS.get(m.unit or "")
     return None
-
-
-def _has_own_date(c: Claim) -> bool:
-    """A claim whose sentence dates it ("In 2019, the minister ..."): it speaks of that time, not of publication."""
-    return governing_date(c) is not None
 
 
 _UPCOMING = re.compile(r"\b(?:will|is|are)\s+(?:expected|due|set|scheduled|slated|planned)\b|\bwill\b|\b(?:upcoming|forthcoming)\b|"
@@ -169,94 +177,139 @@ def _event_names(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
     return {ev.id: tuple(fold_name(n) for n in ev.names) for ev in kb.events.values()}
 
 
-def constraints(kb: KnowledgeBase, claims: list[Claim]) -> list[Constraint]:
+# titles that do not say the person holds the office at publication ("former", "then-", "deputy")
+_NOT_HOLDING_NOW = frozenset({"former", "late", "ex", "then", "candidate", "designate", "nominee", "deputy", "vice",
+                              "undersecretary", "under-secretary", "assistant", "state", "junior", "elect", "incoming"})
+
+
+def constraints(kb: KnowledgeBase, claims: list[Claim], own_dates: dict[int, DateMention]) -> list[Constraint]:
+    """The constraints the claims put on the publication date, in claim order. `own_dates` holds, by claim
+    identity, the dates that govern claims in their sentences (`governing_date`): those claims speak of that
+    time, not of publication."""
     out: list[Constraint] = []
     events_at: dict[int | None, list[str]] = {}
     for x in claims:
         if x.kind is ClaimKind.event and x.subject.id in kb.events:
             events_at.setdefault(x.subject.start, []).append(x.subject.id)
-    as_of = kb.as_of
-    starts = kb.derived("entity-starts", _entity_starts)
+    founding = kb.derived("founding-bounds", lambda kb: {})
     for c in claims:
-        if c.kind in (ClaimKind.office_holding, ClaimKind.leadership):
-            if c.qualifiers.role in ("former", "late", "ex", "then", "candidate", "designate", "nominee", "deputy", "vice",
-                                     "undersecretary", "under-secretary", "assistant", "state", "junior", "elect", "incoming"):
-                continue
-            if _has_own_date(c):
-                continue  # "in 2019, the minister ..." speaks of its own time, not the publication date
-            found = _office_basis(kb, c)
-            if not found:
-                continue
-            holdings, ivs, statement = found
-            if c.subject.id and not holdings:
-                # the person is known but never held this office: only a clash if the office is covered at all
-                continue
-            if c.qualifiers.role == "appointed":
-                # "X was appointed interior minister": written after the term began (the words can come a few
-                # weeks before the office is taken), however long ago
-                if not ivs:
-                    continue
-                ivs = ((max(FLOOR, min(lo for lo, _ in ivs) - APPOINTMENT_LEAD), as_of),)
-            elif c.qualifiers.role == "new" or _SUCCEEDED.search(c.sentence):
-                # "the new interior minister X", "X, who succeeded Y": written early in the term
-                ivs = tuple((lo, min(hi, lo + dt.timedelta(days=200))) for lo, hi in ivs)
-            ref = holdings[0].id if holdings else None
-            out.append(Constraint(ivs, 1.0, c, f"{c.provenance.quote!r} holds only while {statement}", f"holding:{ref}"))
-        elif c.kind is ClaimKind.organization_name:
-            ids = {m.id for m in (c.subject, c.qualifiers.acronym) if m is not None and m.id}
-            dated = [starts[i] for i in sorted(ids) if i in starts]
-            if not dated or len(dated) != len(ids):
-                continue
-            if tense(c.sentence) == "future":
-                continue  # a body can be announced before it exists
-            lo = min(earliest for _, earliest, _, _ in dated)
-            out.append(Constraint(((lo, as_of),), 0.5, c, f"{' or '.join(label for _, _, _, label in dated)} existed only from {min(written for _, _, written, _ in dated)}", f"entity:{dated[0][0]}"))
-        elif c.kind is ClaimKind.event and c.subject.id in kb.events and c.predicate == "occurred" and _recent(c) is not None:
-            # "the Palermo conference last week": published within days of the event's end
-            ev = kb.events[c.subject.id]
-            if ev.status != "held" or not ev.period.start:
-                continue
-            end = (ev.period.end or ev.period.start).latest
-            out.append(Constraint(((end, end + dt.timedelta(days=_recent(c))),), 1.2, c,
-                                  f"refers to {ev.names[0]} ({ev.period}) as {c.object.text!r}", f"event:{ev.id}"))
-        elif c.kind is ClaimKind.event and c.subject.id in kb.events and c.predicate == "scheduled":
-            # "the summit in Abidjan is expected to discuss it next week": written before the meeting began
-            ev = kb.events[c.subject.id]
-            if (ev.type not in _MEETINGS or ev.status != "held" or not ev.period.start or c.confidence < 0.9
-                    or len(events_at.get(c.subject.start, ())) > 1 or not _upcoming(c)
-                    or _names_a_body(kb, c) or _series_name(kb, c)):
-                continue
-            start = ev.period.start.earliest
-            out.append(Constraint(((FLOOR, start - dt.timedelta(days=1)),), 0.6, c, f"refers to {ev.names[0]} ({ev.period}) as still to come", f"event:{ev.id}"))
-        elif c.kind is ClaimKind.event and c.subject.id in kb.events and c.predicate == "occurred" and c.qualifiers.tense == "past":
-            if _names_a_body(kb, c):
-                continue  # "the LPDF agreed": the forum, not one of its sessions
-            # a name several events share (a forum that met twice) bounds the date by the earliest of them
-            group = events_at.get(c.subject.start, [])
-            if c.subject.id != min(group):
-                continue
-            evs = [kb.events[i] for i in group if kb.events[i].status == "held" and kb.events[i].period.start]
-            if not evs:
-                continue
-            ev = min(evs, key=lambda e: e.period.start.earliest)
-            out.append(Constraint(((ev.period.start.earliest, as_of),), 0.8, c, f"refers to {ev.names[0]} ({ev.period}) as past", f"event:{ev.id}"))
-        elif c.kind is ClaimKind.date and c.qualifiers.tense == "past":
-            found = dates_in(c.provenance.quote)
-            if not found or found[0].year is None:
-                continue
-            m = found[0]
-            if m.prefix in ("by", "until", "before", "end of"):
-                continue
-            ref = resolve(m, None)
-            if ref is None:
-                continue
-            out.append(Constraint(((ref.earliest, as_of),), 0.6, c, f"refers to {c.provenance.quote!r} in the past", None))
+        kind = c.kind
+        if kind is ClaimKind.person_name:
+            continue  # the most frequent kind, and one that never bounds the date
+        if kind is ClaimKind.organization_name:
+            found = _founded(kb, founding, c)
+        elif kind is ClaimKind.office_holding or kind is ClaimKind.leadership:
+            found = None if id(c) in own_dates else _in_office(kb, c)
+        elif kind is ClaimKind.event:
+            found = _event_bound(kb, c, events_at) if c.subject.id in kb.events else None
+        elif kind is ClaimKind.date:
+            found = _past_date(kb, c)
+        else:
+            continue
+        if found is not None:
+            out.append(found)
     return out
 
 
-def infer_window(kb: KnowledgeBase, claims: list[Claim]) -> tuple[PublishedWindow, list[Constraint]]:
-    """The window satisfying the most constraint weight, and the constraints that clash with it."""
-    cons = constraints(kb, claims)
+def _in_office(kb: KnowledgeBase, c: Claim) -> Constraint | None:
+    """Someone named in an office: the article was written while they held it."""
+    role = c.qualifiers.role
+    if role in _NOT_HOLDING_NOW:
+        return None
+    found = _office_basis(kb, c)
+    if not found:
+        return None
+    holdings, ivs, statement = found
+    if c.subject.id and not holdings:
+        # the person is known but never held this office: only a clash if the office is covered at all
+        return None
+    if role == "appointed":
+        # "X was appointed interior minister": written after the term began (the words can come a few
+        # weeks before the office is taken), however long ago
+        if not ivs:
+            return None
+        ivs = ((max(FLOOR, min(lo for lo, _ in ivs) - APPOINTMENT_LEAD), kb.as_of),)
+    elif role == "new" or _says_succeeded(c.sentence):
+        # "the new interior minister X", "X, who succeeded Y": written early in the term
+        ivs = tuple((lo, min(hi, lo + dt.timedelta(days=200))) for lo, hi in ivs)
+    ref = holdings[0].id if holdings else None
+    return Constraint(ivs, 1.0, c, f"{c.provenance.quote!r} holds only while {statement}", f"holding:{ref}")
+
+
+def _says_succeeded(sentence: str) -> bool:
+    """Whether the sentence says someone succeeded someone else ("X, who succeeded Y")."""
+    # the leading \b keeps the regex engine from skipping ahead fast: most sentences fail the cheaper search
+    return _SUCCEEDED_ANYWHERE.search(sentence) is not None and _SUCCEEDED.search(sentence) is not None
+
+
+def _founded(kb: KnowledgeBase, founding: dict, c: Claim) -> Constraint | None:
+    """An organization's name: the article was written after the body was founded (`_founding_bound`,
+    memoized in `founding`)."""
+    acronym = c.qualifiers.acronym
+    key = (c.subject.id, acronym.id if acronym is not None else None)
+    if key not in founding:
+        founding[key] = _founding_bound(kb, key)
+    bound = founding[key]
+    if bound is None or tense(c.sentence) == "future":
+        return None  # a body can be announced before it exists
+    lo, reason, reference = bound
+    return Constraint(((lo, kb.as_of),), 0.5, c, reason, reference)
+
+
+def _event_bound(kb: KnowledgeBase, c: Claim, events_at: dict[int | None, list[str]]) -> Constraint | None:
+    """A known event spoken of as just past, still to come, or past. `events_at` holds the ids of the events
+    each mention may name, by its start."""
+    ev = kb.events[c.subject.id]
+    if c.predicate == "occurred" and (recent := _recent(c)) is not None:
+        # "the Palermo conference last week": published within days of the event's end
+        if ev.status != "held" or not ev.period.start:
+            return None
+        end = (ev.period.end or ev.period.start).latest
+        return Constraint(((end, end + dt.timedelta(days=recent)),), 1.2, c,
+                          f"refers to {ev.names[0]} ({ev.period}) as {c.object.text!r}", f"event:{ev.id}")
+    if c.predicate == "scheduled":
+        # "the summit in Abidjan is expected to discuss it next week": written before the meeting began
+        if (ev.type not in _MEETINGS or ev.status != "held" or not ev.period.start or c.confidence < 0.9
+                or len(events_at.get(c.subject.start, ())) > 1 or not _upcoming(c)
+                or _names_a_body(kb, c) or _series_name(kb, c)):
+            return None
+        start = ev.period.start.earliest
+        return Constraint(((FLOOR, start - dt.timedelta(days=1)),), 0.6, c, f"refers to {ev.names[0]} ({ev.period}) as still to come", f"event:{ev.id}")
+    if c.predicate == "occurred" and c.qualifiers.tense == "past":
+        if _names_a_body(kb, c):
+            return None  # "the LPDF agreed": the forum, not one of its sessions
+        # a name several events share (a forum that met twice) bounds the date by the earliest of them
+        group = events_at.get(c.subject.start, [])
+        if c.subject.id != min(group):
+            return None
+        evs = [kb.events[i] for i in group if kb.events[i].status == "held" and kb.events[i].period.start]
+        if not evs:
+            return None
+        ev = min(evs, key=lambda e: e.period.start.earliest)
+        return Constraint(((ev.period.start.earliest, kb.as_of),), 0.8, c, f"refers to {ev.names[0]} ({ev.period}) as past", f"event:{ev.id}")
+    return None
+
+
+def _past_date(kb: KnowledgeBase, c: Claim) -> Constraint | None:
+    """A date spoken of in the past tense: the article was written after it."""
+    if c.qualifiers.tense != "past":
+        return None
+    found = dates_in(c.provenance.quote)
+    if not found or found[0].year is None:
+        return None
+    m = found[0]
+    if m.prefix in ("by", "until", "before", "end of"):
+        return None
+    ref = resolve(m, None)
+    if ref is None:
+        return None
+    return Constraint(((ref.earliest, kb.as_of),), 0.6, c, f"refers to {c.provenance.quote!r} in the past", None)
+
+
+def infer_window(kb: KnowledgeBase, claims: list[Claim], own_dates: dict[int, DateMention]) -> tuple[PublishedWindow, list[Constraint]]:
+    """The window satisfying the most constraint weight, and the constraints that clash with it (`own_dates`:
+    see `constraints`)."""
+    cons = constraints(kb, claims, own_dates)
     if not cons:
         return PublishedWindow(basis=WindowBasis.unknown), []
     points = {FLOOR, kb.as_of + dt.timedelta(days=1)}

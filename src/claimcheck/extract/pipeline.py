@@ -76,30 +76,26 @@ def place_in_time(doc: Document, claims: list[Claim], kb: KnowledgeBase) -> tupl
     at_publication: dict[int, Qualifiers] = {}
     for c in claims:
         q = c.qualifiers
-        # when the claim holds: the date it states, else a date governing it in its sentence, else publication
+        # when the claim holds: the date it states, else a date governing it in its sentence (one stating a
+        # year, so it resolves without the window), else publication
         if c.kind is ClaimKind.date:
-            t = _stated_time(c, bounds)
+            retimed = _retimed(q, _stated_time(c, bounds))
+        elif (m := governed.get(id(c))) is not None:
+            retimed = _retimed(q, resolve(m, bounds))
         else:
-            m = governed.get(id(c))
-            t = resolve(m, bounds) if m is not None else None
-            if t is None:
-                t = publication
-        if _same_time(t, q.time):
-            timed.append(c)
-            continue
-        if t is publication:
-            timed_q = at_publication.get(id(q))
-            if timed_q is None:
-                timed_q = at_publication[id(q)] = q.replaced(time=t)
-        else:
-            timed_q = q.replaced(time=t)
-        timed.append(c.replaced(qualifiers=timed_q))
+            retimed = at_publication.get(id(q))
+            if retimed is None:
+                retimed = at_publication[id(q)] = _retimed(q, publication)
+        timed.append(c if retimed is q else c.replaced(qualifiers=retimed))
     return doc, timed, clashes
 
 
-def _same_time(a: TimeRef | None, b: TimeRef | None) -> bool:
-    """`a == b`, without pydantic's field-by-field comparison when one is None or both are the same object."""
-    return a is b or (a is not None and b is not None and a == b)
+def _retimed(q: Qualifiers, time: TimeRef | None) -> Qualifiers:
+    """`q` holding at `time`: `q` itself when it does already (compared without pydantic's field-by-field
+    comparison when one is None or both are the same object)."""
+    if q.time is time or (q.time is not None and time is not None and q.time == time):
+        return q
+    return q.replaced(time=time)
 
 
 def clear_caches() -> None:

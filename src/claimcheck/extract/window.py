@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..dates import DateMention, dates_in, resolve
@@ -359,9 +360,13 @@ def _scored_segments(cuts: list[dt.date], cons: list[Constraint]) -> list[tuple[
     lasts = [b - dt.timedelta(days=1) for b in cuts[1:]]
     weights: list[list[float]] = [[] for _ in starts]
     for c in cons:
-        allowed: set[int] = set()
-        for lo, hi in c.intervals:
-            allowed.update(range(bisect.bisect_left(starts, lo), bisect.bisect_right(lasts, hi)))
+        if len(c.intervals) == 1:  # most constraints: no overlapping runs to merge
+            (lo, hi), = c.intervals
+            allowed: Iterable[int] = range(bisect.bisect_left(starts, lo), bisect.bisect_right(lasts, hi))
+        else:
+            allowed = set()
+            for lo, hi in c.intervals:
+                allowed.update(range(bisect.bisect_left(starts, lo), bisect.bisect_right(lasts, hi)))
         for i in allowed:
             weights[i].append(c.weight)
     return [(a, last, sum(w)) for a, last, w in zip(starts, lasts, weights)]

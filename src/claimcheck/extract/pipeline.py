@@ -74,11 +74,12 @@ def place_in_time(doc: Document, claims: list[Claim], kb: KnowledgeBase) -> tupl
     # claims share qualifiers objects (every claim without qualifiers has the same empty ones): those that
     # come to hold at publication are re-timed once, keyed by the identity of the qualifiers they replace
     at_publication: dict[int, Qualifiers] = {}
+    date = ClaimKind.date  # bound once: looking a member up on its enum class costs more than the test
     for c in claims:
         q = c.qualifiers
         # when the claim holds: the date it states, else a date governing it in its sentence (one stating a
         # year, so it resolves without the window), else publication
-        if c.kind is ClaimKind.date:
+        if c.kind is date:
             retimed = _retimed(q, _stated_time(c, bounds))
         elif (m := governed.get(id(c))) is not None:
             retimed = _retimed(q, resolve(m, bounds))

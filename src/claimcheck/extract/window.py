@@ -64,17 +64,16 @@ def office_holdings(kb: KnowledgeBase, claim: Claim):
     return None
 
 
-def _office_basis(kb: KnowledgeBase, claim: Claim) -> tuple[list, tuple, str] | None:
+def _office_basis(kb: KnowledgeBase, known: dict, claim: Claim) -> tuple[list, tuple, str] | None:
     """`office_holdings` of an office or leadership claim, with the holdings' day ranges and the statement of
     the first, or None when the claim names no person or office.
 
-    Depends only on the knowledge base and the ids the claim names, so it is kept per knowledge base: the
-    same person in the same office recurs from article to article.
+    Depends only on the knowledge base and the ids the claim names, so it is kept per knowledge base (in
+    `known`): the same person in the same office recurs from article to article.
     """
     q = claim.qualifiers
     key = (claim.kind, claim.subject.id, claim.object.id if claim.object is not None else None,
            q.organization.id if q.organization is not None else None, q.acronym.id if q.acronym is not None else None)
-    known = kb.derived("office-basis", lambda kb: {})
     if key not in known:
         found = office_holdings(kb, claim)
         if found:
@@ -183,41 +182,44 @@ _NOT_HOLDING_NOW = frozenset({"former", "late", "ex", "then", "candidate", "desi
                               "undersecretary", "under-secretary", "assistant", "state", "junior", "elect", "incoming"})
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """What reading one document's claims for constraints shares across them."""
+
+    kb: KnowledgeBase
+    own_dates: dict[int, DateMention]  # by claim identity: the dates governing claims in their sentences
+    events_at: dict[int | None, list[str]]  # by a mention's start: the ids of the known events it may name
+    offices: dict  # per knowledge base: `_office_basis` of the ids an office claim names
+    founding: dict  # per knowledge base: `_founding_bound` of the ids an organization's name names
+
+
 def constraints(kb: KnowledgeBase, claims: list[Claim], own_dates: dict[int, DateMention]) -> list[Constraint]:
     """The constraints the claims put on the publication date, in claim order. `own_dates` holds, by claim
     identity, the dates that govern claims in their sentences (`governing_date`): those claims speak of that
     time, not of publication."""
-    out: list[Constraint] = []
+    event = ClaimKind.event  # bound once: looking a member up on its enum class costs more than the test
     events_at: dict[int | None, list[str]] = {}
     for x in claims:
-        if x.kind is ClaimKind.event and x.subject.id in kb.events:
+        if x.kind is event and x.subject.id in kb.events:
             events_at.setdefault(x.subject.start, []).append(x.subject.id)
-    founding = kb.derived("founding-bounds", lambda kb: {})
+    reading = _Reading(kb, own_dates, events_at, kb.derived("office-basis", lambda kb: {}),
+                       kb.derived("founding-bounds", lambda kb: {}))
+    out: list[Constraint] = []
     for c in claims:
-        kind = c.kind
-        if kind is ClaimKind.person_name:
-            continue  # the most frequent kind, and one that never bounds the date
-        if kind is ClaimKind.organization_name:
-            found = _founded(kb, founding, c)
-        elif kind is ClaimKind.office_holding or kind is ClaimKind.leadership:
-            found = None if id(c) in own_dates else _in_office(kb, c)
-        elif kind is ClaimKind.event:
-            found = _event_bound(kb, c, events_at) if c.subject.id in kb.events else None
-        elif kind is ClaimKind.date:
-            found = _past_date(kb, c)
-        else:
-            continue
-        if found is not None:
+        bound = _BOUND_BY_KIND.get(c.kind)  # None for the kinds that never bound the date (names, figures)
+        if bound is not None and (found := bound(reading, c)) is not None:
             out.append(found)
     return out
 
 
-def _in_office(kb: KnowledgeBase, c: Claim) -> Constraint | None:
+def _in_office(r: _Reading, c: Claim) -> Constraint | None:
     """Someone named in an office: the article was written while they held it."""
+    if id(c) in r.own_dates:
+        return None  # "in 2019, the minister ..." speaks of its own time, not the publication date
     role = c.qualifiers.role
     if role in _NOT_HOLDING_NOW:
         return None
-    found = _office_basis(kb, c)
+    found = _office_basis(r.kb, r.offices, c)
     if not found:
         return None
     holdings, ivs, statement = found
@@ -229,7 +231,7 @@ def _in_office(kb: KnowledgeBase, c: Claim) -> Constraint | None:
         # weeks before the office is taken), however long ago
         if not ivs:
             return None
-        ivs = ((max(FLOOR, min(lo for lo, _ in ivs) - APPOINTMENT_LEAD), kb.as_of),)
+        ivs = ((max(FLOOR, min(lo for lo, _ in ivs) - APPOINTMENT_LEAD), r.kb.as_of),)
     elif role == "new" or _says_succeeded(c.sentence):
         # "the new interior minister X", "X, who succeeded Y": written early in the term
         ivs = tuple((lo, min(hi, lo + dt.timedelta(days=200))) for lo, hi in ivs)
@@ -243,24 +245,25 @@ def _says_succeeded(sentence: str) -> bool:
     return _SUCCEEDED_ANYWHERE.search(sentence) is not None and _SUCCEEDED.search(sentence) is not None
 
 
-def _founded(kb: KnowledgeBase, founding: dict, c: Claim) -> Constraint | None:
-    """An organization's name: the article was written after the body was founded (`_founding_bound`,
-    memoized in `founding`)."""
+def _founded(r: _Reading, c: Claim) -> Constraint | None:
+    """An organization's name: the article was written after the body was founded."""
     acronym = c.qualifiers.acronym
     key = (c.subject.id, acronym.id if acronym is not None else None)
-    if key not in founding:
-        founding[key] = _founding_bound(kb, key)
-    bound = founding[key]
+    if key not in r.founding:
+        r.founding[key] = _founding_bound(r.kb, key)
+    bound = r.founding[key]
     if bound is None or tense(c.sentence) == "future":
         return None  # a body can be announced before it exists
     lo, reason, reference = bound
-    return Constraint(((lo, kb.as_of),), 0.5, c, reason, reference)
+    return Constraint(((lo, r.kb.as_of),), 0.5, c, reason, reference)
 
 
-def _event_bound(kb: KnowledgeBase, c: Claim, events_at: dict[int | None, list[str]]) -> Constraint | None:
-    """A known event spoken of as just past, still to come, or past. `events_at` holds the ids of the events
-    each mention may name, by its start."""
-    ev = kb.events[c.subject.id]
+def _event_bound(r: _Reading, c: Claim) -> Constraint | None:
+    """A known event spoken of as just past, still to come, or past."""
+    kb = r.kb
+    ev = kb.events.get(c.subject.id)
+    if ev is None:
+        return None
     if c.predicate == "occurred" and (recent := _recent(c)) is not None:
         # "the Palermo conference last week": published within days of the event's end
         if ev.status != "held" or not ev.period.start:
@@ -271,7 +274,7 @@ def _event_bound(kb: KnowledgeBase, c: Claim, events_at: dict[int | None, list[s
     if c.predicate == "scheduled":
         # "the summit in Abidjan is expected to discuss it next week": written before the meeting began
         if (ev.type not in _MEETINGS or ev.status != "held" or not ev.period.start or c.confidence < 0.9
-                or len(events_at.get(c.subject.start, ())) > 1 or not _upcoming(c)
+                or len(r.events_at.get(c.subject.start, ())) > 1 or not _upcoming(c)
                 or _names_a_body(kb, c) or _series_name(kb, c)):
             return None
         start = ev.period.start.earliest
@@ -280,7 +283,7 @@ def _event_bound(kb: KnowledgeBase, c: Claim, events_at: dict[int | None, list[s
         if _names_a_body(kb, c):
             return None  # "the LPDF agreed": the forum, not one of its sessions
         # a name several events share (a forum that met twice) bounds the date by the earliest of them
-        group = events_at.get(c.subject.start, [])
+        group = r.events_at.get(c.subject.start, [])
         if c.subject.id != min(group):
             return None
         evs = [kb.events[i] for i in group if kb.events[i].status == "held" and kb.events[i].period.start]
@@ -291,7 +294,7 @@ def _event_bound(kb: KnowledgeBase, c: Claim, events_at: dict[int | None, list[s
     return None
 
 
-def _past_date(kb: KnowledgeBase, c: Claim) -> Constraint | None:
+def _past_date(r: _Reading, c: Claim) -> Constraint | None:
     """A date spoken of in the past tense: the article was written after it."""
     if c.qualifiers.tense != "past":
         return None
@@ -304,7 +307,17 @@ def _past_date(kb: KnowledgeBase, c: Claim) -> Constraint | None:
     ref = resolve(m, None)
     if ref is None:
         return None
-    return Constraint(((ref.earliest, kb.as_of),), 0.6, c, f"refers to {c.provenance.quote!r} in the past", None)
+    return Constraint(((ref.earliest, r.kb.as_of),), 0.6, c, f"refers to {c.provenance.quote!r} in the past", None)
+
+
+# what each kind of claim can say of the publication date; the other kinds say nothing of it
+_BOUND_BY_KIND = {
+    ClaimKind.office_holding: _in_office,
+    ClaimKind.leadership: _in_office,
+    ClaimKind.organization_name: _founded,
+    ClaimKind.event: _event_bound,
+    ClaimKind.date: _past_date,
+}
 
 
 def infer_window(kb: KnowledgeBase, claims: list[Claim], own_dates: dict[int, DateMention]) -> tuple[PublishedWindow, list[Constraint]]:

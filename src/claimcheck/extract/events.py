@@ -83,13 +83,17 @@ def extract_dates(ctx: Context) -> tuple[list, dict[tuple[int, int], list[DateMe
     for m in find_dates(text, ctx.doc.body_start):
         if is_excluded(ctx.doc.excluded, m.start, m.end):
             continue
-        s, e = ctx.sentence_of(m.start)
-        if m.end > e:
+        sent = ctx.sentence_of(m.start)
+        if m.end > sent[1]:
             continue  # runs past its sentence's end, or lies outside every sentence
-        by_sentence.setdefault((s, e), []).append(m)
+        in_sentence = by_sentence.get(sent)
+        if in_sentence is None:  # dates come in text order: read a sentence's tense once, at its first date
+            in_sentence = by_sentence[sent] = []
+            qualifiers = Qualifiers.trusted(tense=tense(text[sent[0]:sent[1]]))
+        in_sentence.append(m)
         claims.append(make_claim(
             ctx, ClaimKind.date, m.start, m.end, subject=Mention.trusted(text=m.text), predicate=m.form,
-            qualifiers=Qualifiers.trusted(tense=tense(text[s:e])), confidence=0.9,
+            qualifiers=qualifiers, confidence=0.9,
         ))
     return claims, by_sentence
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from .models import Precision, TimeRef
 from .text import matches_at
@@ -149,9 +150,9 @@ _BEHIND = {
 }
 
 
-@dataclass(frozen=True)
-class DateMention:
-    """A date expression found in text, with the parts it states."""
+class DateMention(NamedTuple):
+    """A date expression found in text, with the parts it states (a named tuple: a document has thousands,
+    and building a frozen dataclass costs several times as much)."""
 
     start: int
     end: int
@@ -175,8 +176,27 @@ def dates_in(text: str) -> tuple[DateMention, ...]:
     return tuple(find_dates(text))
 
 
-def _month(s: str | None) -> int | None:
-    return MONTHS.get(s.lower().rstrip(".")) if s else None
+def _month(s: str) -> int | None:
+    return MONTHS.get(s.lower().rstrip("."))
+
+
+# A match's named groups -> the DateMention field each fills and how its text is read ("pre" and "rel" are
+# also filled from the words behind a match, `_BEHIND`)
+_FIELDS: dict[str, tuple[str, Callable[[str], int | str | None]]] = {
+    "year": ("year", int), "mnum": ("month", int), "mon": ("month", _month), "day": ("day", int), "day2": ("day2", int),
+    "season": ("season", str.lower), "half": ("half", str.lower), "wd": ("weekday", lambda wd: WEEKDAYS[wd.lower()]),
+    "rel": ("rel", str.lower), "unit": ("unit", str.lower), "pre": ("prefix", str.lower),
+}
+
+
+def _parts(groups: dict[str, str | None]) -> dict[str, int | str | None]:
+    """The DateMention fields that a match's groups state."""
+    parts = {}
+    for name, value in groups.items():
+        if value:
+            field, read = _FIELDS[name]
+            parts[field] = read(value)
+    return parts
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
@@ -212,23 +232,13 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                     else:
                         s = b.start()
             try:
-                day = int(g["day"]) if g.get("day") else None
-                mon = int(g["mnum"]) if g.get("mnum") else _month(g.get("mon"))
-                if day is not None and mon is not None and not 1 <= day <= 31:
-                    continue
-                dm = DateMention(
-                    start=s, end=e, text=text[s:e], form=form,
-                    year=int(g["year"]) if g.get("year") else None, month=mon, day=day,
-                    day2=int(g["day2"]) if g.get("day2") else None,
-                    season=g["season"].lower() if g.get("season") else None,
-                    half=g["half"].lower() if g.get("half") else None,
-                    weekday=WEEKDAYS[g["wd"].lower()] if g.get("wd") else None,
-                    rel=g["rel"].lower() if g.get("rel") else None,
-                    unit=g["unit"].lower() if g.get("unit") else None,
-                    prefix=g["pre"].lower() if g.get("pre") else None,
-                )
+                parts = _parts(g)
             except (KeyError, ValueError):
                 continue
+            day, mon = parts.get("day"), parts.get("month")
+            if day is not None and mon is not None and not 1 <= day <= 31:
+                continue
+            dm = DateMention(s, e, text[s:e], form, **parts)
             if form == "md" and dm.month == 5 and dm.text.lower().startswith("may ") and not re.search(r"\d", dm.text[4:5]):
                 continue
             found.append(dm)

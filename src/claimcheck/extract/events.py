@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from itertools import chain
 from typing import NamedTuple
 
 import ahocorasick
@@ -82,13 +83,17 @@ def extract_dates(ctx: Context) -> tuple[list, dict[tuple[int, int], list[DateMe
     for m in find_dates(text, ctx.doc.body_start):
         if is_excluded(ctx.doc.excluded, m.start, m.end):
             continue
-        s, e = ctx.sentence_of(m.start)
-        if m.end > e:
+        sent = ctx.sentence_of(m.start)
+        if m.end > sent[1]:
             continue  # runs past its sentence's end, or lies outside every sentence
-        by_sentence.setdefault((s, e), []).append(m)
+        in_sentence = by_sentence.get(sent)
+        if in_sentence is None:  # dates come in text order: read a sentence's tense once, at its first date
+            in_sentence = by_sentence[sent] = []
+            qualifiers = Qualifiers.trusted(tense=tense(text[sent[0]:sent[1]]))
+        in_sentence.append(m)
         claims.append(make_claim(
             ctx, ClaimKind.date, m.start, m.end, subject=Mention.trusted(text=m.text), predicate=m.form,
-            qualifiers=Qualifiers.trusted(tense=tense(text[s:e])), confidence=0.9,
+            qualifiers=qualifiers, confidence=0.9,
         ))
     return claims, by_sentence
 
@@ -111,7 +116,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     for s, e in sorted({sent for sent in map(ctx.sentence_of, marks) if sent[0] < sent[1]}):
         low = ctx.low[s:e]
         hits = ctx.hits_in(s, e)
-        place_ids = keyword_counts = None  # read on the first trigger word
+        place_ids = keyword_counts = None  # read when a trigger word first needs them
         anchors: list[tuple[int, int, str, frozenset[str]]] = [(h.start, h.end, "name", h.ids) for h in hits if h.kind == EVENT]
         stems_here: dict[str, list[int]] = {}
         for i, etype in stem_hits[bisect.bisect_left(stem_starts, s):bisect.bisect_left(stem_starts, e)]:
@@ -127,9 +132,11 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                 if ids is None:
                     if place_ids is None:
                         place_ids = _event_places_named(ctx, s, hits) | _main_country(ctx)
-                        keyword_counts = _keyword_counts(low, keywords)
                     ids = frozenset(i for i, place in by_type.get(etype, ()) if place in place_ids)
-                    keyed = _best_keyed(ids, keyword_counts)
+                    # most trigger words have no candidate event where the sentence is: no keywords to count
+                    if ids and keyword_counts is None:
+                        keyword_counts = _keyword_counts(low, keywords)
+                    keyed = _best_keyed(ids, keyword_counts) if ids else frozenset()
                 if keyed:
                     anchors.append((a, b, etype + "+keyed", keyed))  # keywords narrow the candidates
                 elif ids:
@@ -245,11 +252,7 @@ def _keyword_counts(low: str, keywords: _KeywordIndex) -> dict[str, int]:
         found = {k for last, k in keywords.automaton.iter(low) if keywords.patterns[k].match(low, last + 1 - len(k))}
     if "" in keywords.patterns and keywords.patterns[""].search(low):
         found.add("")
-    counts: dict[str, int] = {}
-    for k in found:
-        for i in keywords.events[k]:
-            counts[i] = counts.get(i, 0) + 1
-    return counts
+    return Counter(chain.from_iterable(keywords.events[k] for k in found))
 
 
 def _best_keyed(ids, counts: dict[str, int]) -> frozenset[str]:

@@ -17,6 +17,9 @@ from .test_extract_claims import claims
     ("Interior Minister Fathi Bashagha recalled the 2017 Memorandum with Italy.", None),
     ("Interior Minister Fathi Bashagha praised the ceasefire agreement of October 2020.", None),
     ("Interior Minister Fathi Bashagha said the force was set up by the council in January 2016, officials said.", None),
+    # a clause opened by "when" after the date speaks of that time
+    ("The brigade backed the council in 2019, when Interior Minister Fathi Bashagha toured Misrata.", 2019),
+    ("The brigade backed the council in 2019; today Interior Minister Fathi Bashagha tours Misrata.", None),
 ])
 def test_governing_date(packs, text, year):
     c = claims(packs, text, ClaimKind.office_holding, dt.date(2020, 7, 14))[0]

@@ -61,3 +61,22 @@ def test_an_office_held_twice_keeps_both_terms(packs):
     # al-Mishri headed the HCS 2018-2023 and again from 2024: nothing else decides between them
     w = window(packs, "High Council of State head Khaled al-Mishri met the envoy.")
     assert w.earliest <= dt.date(2019, 1, 1) and w.latest >= dt.date(2024, 12, 31)
+
+
+def test_two_office_holders_whose_terms_never_met_both_clash(packs):
+    # Kobler was UN envoy until June 2017, Salvini Italy's interior minister from June 2018: neither is the
+    # likelier error, so the window spans both and both mentions are reported
+    text = ("The UN envoy for Libya, Martin Kobler, urged calm. "
+            "Italy's interior minister, Matteo Salvini, closed the ports to rescue ships.")
+    d, _, clashes = extract_document(doc(text), packs.kb)
+    assert sorted(c.claim.subject.id for c in clashes) == ["kobler", "salvini"]
+    assert d.published.earliest <= dt.date(2017, 6, 1) and d.published.latest >= dt.date(2018, 7, 1)
+
+
+def test_an_event_named_as_past_outweighs_one_office_holder(packs):
+    # Storm Daniel hit Derna in September 2023; Bashagha's term as the House's prime minister ended in May 2023
+    text = ("Relief convoys reached Derna, where Storm Daniel had destroyed two dams. "
+            "The eastern government of Prime Minister Fathi Bashagha pledged funds.")
+    d, _, clashes = extract_document(doc(text), packs.kb)
+    assert d.published.earliest >= dt.date(2023, 9, 10)
+    assert [c.claim.subject.id for c in clashes] == ["bashagha"]

@@ -19,6 +19,7 @@ _MODIFIER_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+|agreement|memorandum|deal|elect
 _BETWEEN_FIGURE_AND_YEAR = re.compile(r"[,;:()\d]|\b(?:than|compared|against|versus|from|since|figure|total|number|up|down)\b")
 # every form of date mention that states a year writes it as four digits like these
 _YEAR_DIGITS = re.compile(r"[12][09]\d\d")
+_WHEN_AFTER = re.compile(r",?\s+when\b")  # "in 2022, when forces loyal to prime minister X ...": the clause the date opens
 _CLAUSE = re.compile(r"[;:]|,\s+(?:while|whereas|but|although|though|as|when|after|before|which|who)\b|\s[-\u2013\u2014]\s")
 # the kinds of claim a date in their sentence can govern; the others hold at publication (or are dates)
 DATED_KINDS = frozenset({ClaimKind.office_holding, ClaimKind.leadership, ClaimKind.quantity})
@@ -70,6 +71,9 @@ def _governing(claim: Claim, dates: list[DateMention]) -> DateMention | None:
             continue  # "the 2017 Memorandum": the year names another thing
         if _OF_BEFORE.search(sentence, max(0, m.start - 12), m.start):
             continue  # "the ceasefire of October 2020"
+        when = _WHEN_AFTER.match(sentence, m.end)
+        if when and when.end() <= offset and not _CLAUSE.search(sentence, when.end(), offset):
+            return m
         # in the claim's own clause, for a "then-" title or right after the claim: "minister in 2019"
         lo, hi = sorted((offset, m.start))
         if _CLAUSE.search(sentence, lo, hi):

@@ -25,6 +25,11 @@ FLOOR = dt.date(1990, 1, 1)
 # the office-holder check is more lenient (`appointment_lead_days`), a window is better kept tight
 APPOINTMENT_LEAD = dt.timedelta(days=30)
 _MEETINGS = {"conference", "summit", "meeting", "talks", "election"}  # held on known days; agreements and wars are not
+NAMED = 0.9  # the confidence of an event identified by its name ("Storm Daniel"), not by its kind and place
+# An event named as past outweighs one office-holder: an article cannot look back on an event before it
+# happened, while a title given to the wrong person is the error the checks look for. An event matched only
+# by kind and place ("talks in Geneva") may be another event of that kind, and weighs less than a holding.
+PAST_NAMED_EVENT, PAST_EVENT_OF_KIND = 1.1, 0.8
 
 
 @dataclass(frozen=True)
@@ -273,7 +278,7 @@ def _event_bound(r: _Reading, c: Claim) -> Constraint | None:
                           f"refers to {ev.names[0]} ({ev.period}) as {c.object.text!r}", f"event:{ev.id}")
     if c.predicate == "scheduled":
         # "the summit in Abidjan is expected to discuss it next week": written before the meeting began
-        if (ev.type not in _MEETINGS or ev.status != "held" or not ev.period.start or c.confidence < 0.9
+        if (ev.type not in _MEETINGS or ev.status != "held" or not ev.period.start or c.confidence < NAMED
                 or len(r.events_at.get(c.subject.start, ())) > 1 or not _upcoming(c)
                 or _names_a_body(kb, c) or _series_name(kb, c)):
             return None
@@ -290,7 +295,8 @@ def _event_bound(r: _Reading, c: Claim) -> Constraint | None:
         if not evs:
             return None
         ev = min(evs, key=lambda e: e.period.start.earliest)
-        return Constraint(((ev.period.start.earliest, kb.as_of),), 0.8, c, f"refers to {ev.names[0]} ({ev.period}) as past", f"event:{ev.id}")
+        weight = PAST_NAMED_EVENT if c.confidence >= NAMED else PAST_EVENT_OF_KIND
+        return Constraint(((ev.period.start.earliest, kb.as_of),), weight, c, f"refers to {ev.names[0]} ({ev.period}) as past", f"event:{ev.id}")
     return None
 
 
@@ -347,7 +353,9 @@ def infer_window(kb: KnowledgeBase, claims: list[Claim], own_dates: dict[int, Da
         runs = _break_tie(runs, cons, kb.as_of)
     lo, hi = runs[0][0][0], runs[-1][-1][1]
     lower_bounded = any(c.intervals and min(i[0] for i in c.intervals) > FLOOR for c in cons)
-    satisfied = _allowed_by(cons, lo, hi)
+    # a mention holds when every kept span allows it: where different mentions allow different spans (two
+    # office-holders whose terms never met, neither more likely wrong), both sides of the contradiction clash
+    satisfied = _allowed_by_all(cons, runs)
     satisfied_ids = {id(c) for c in satisfied}  # by identity: comparing constraints compares their claims field by field
     clashes = [c for c in cons if id(c) not in satisfied_ids]
     evidence = tuple(
@@ -388,6 +396,13 @@ def _scored_segments(cuts: list[dt.date], cons: list[Constraint]) -> list[tuple[
 def _allowed_by(cons: list[Constraint], lo: dt.date, hi: dt.date) -> list[Constraint]:
     """The constraints that allow some day of [lo, hi]."""
     return [c for c in cons if any(a <= hi and lo <= b for a, b in c.intervals)]
+
+
+def _allowed_by_all(cons: list[Constraint], runs) -> list[Constraint]:
+    """The constraints that allow some day of every run of tied spans."""
+    kept = [_allowed_by(cons, r[0][0], r[-1][1]) for r in runs]
+    common = set.intersection(*({id(c) for c in k} for k in kept))
+    return [c for c in kept[0] if id(c) in common]
 
 
 def _break_tie(runs, cons: list[Constraint], as_of: dt.date):

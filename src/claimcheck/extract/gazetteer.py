@@ -221,11 +221,14 @@ def _resolve(matches: Iterable[tuple[int, _Term]]) -> tuple[list[_Match], list[_
     done = 0
     for first, stop in groups:
         out += names[done:first]
-        kept: list[_Match] = []
-        for m in sorted(names[first:stop], key=_preference):
-            if all(m[1] <= k[0] or k[1] <= m[0] for k in kept):
-                kept.append(m)
-        out += sorted(kept, key=_span_start)
+        if stop - first == 2:  # most groups: two names that overlap, the preferred one kept
+            out.append(min(names[first], names[first + 1], key=_preference))
+        else:
+            kept: list[_Match] = []
+            for m in sorted(names[first:stop], key=_preference):
+                if all(m[1] <= k[0] or k[1] <= m[0] for k in kept):
+                    kept.append(m)
+            out += sorted(kept, key=_span_start)
         done = stop
     out += names[done:]
     return out, acronyms
@@ -287,6 +290,8 @@ def kind_generic(text: str, start: int, end: int) -> bool:
     """A lower-case name after an indefinite article names a kind of thing, not the body ("a government of
     national unity", "a new presidential council")."""
     words = text[start:end]
+    if words[0].isupper():  # most names are written capitalised: no need to look at every letter
+        return False
     return " " in words and not any(ch.isupper() for ch in words) and bool(_GENERIC_BEFORE.search(text, max(0, start - 12), start))
 # Punctuation and spacing to blank, by table (str.translate runs in C). Characters outside the table are
 # kept: rare symbols of other scripts then simply do not count as word boundaries.

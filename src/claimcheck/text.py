@@ -87,16 +87,22 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     # a boundary right at `start` opens with the punctuation just before it
     first = start - 1 if text[start - 1:start] in (".", "!", "?") else start
     for m in _BOUNDARY.finditer(text, first, end):
-        if text[m.start()] == "\n":
-            boundary = m.start()
+        at = m.start()
+        if text[at] == "\n":
+            boundary = at
+            while boundary > cur and text[boundary - 1].isspace():
+                boundary -= 1
         else:
-            boundary = m.start() + 1  # after the punctuation
+            boundary = at + 1  # after the punctuation
             gap = text[boundary:m.end()]
             if gap.isspace() and "\n" not in gap and _ABBREV.search(text, max(cur, boundary - 6), boundary):
                 continue  # "Mr. Sarraj", "Lt. Gen.": an abbreviation, not the end of a sentence
-        spans.append(strip_span(text, cur, boundary))
+        # no white space to strip after the punctuation, nor at the start of a sentence after a boundary,
+        # which takes in all the white space that follows it
+        spans.append((cur, boundary))
         cur = m.end()
     spans.append(strip_span(text, cur, end))
+    spans[0] = strip_span(text, *spans[0])  # only the first sentence can open with white space
     return [(s, e) for s, e in spans if e > s]
 
 

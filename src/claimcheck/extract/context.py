@@ -51,7 +51,10 @@ def _not_excluded(items: list, excluded) -> list:
     """The items (hits, descriptions) that touch no excluded range (`is_excluded`)."""
     if not excluded:
         return items
-    return [x for x in items if not is_excluded(excluded, x.start, x.end)]
+    # an item wholly before or after all excluded ranges (most of a document) needs no closer look
+    first = min(a for a, _ in excluded)
+    last = max(b for _, b in excluded)
+    return [x for x in items if x.end < first or x.start > last or not is_excluded(excluded, x.start, x.end)]
 
 
 @dataclass
@@ -89,7 +92,7 @@ class Context:
     def _resolve_people(self) -> None:
         """Full names resolve directly; a surname alone resolves to a person named in full in the document,
         or to the only person in the knowledge base with that surname."""
-        named = [h for h in self.hits if h.kind == PERSON or h.kind == SURNAME]
+        named = [h for h in self.hits if h.kind in (PERSON, SURNAME)]
         full: set[str] = set()
         for h in named:
             if h.kind == PERSON and len(h.ids) == 1:
@@ -116,7 +119,7 @@ class Context:
 
     def _given_name_before(self, start: int) -> tuple[int, str] | None:
         """The capitalised word(s) directly before a surname, with their start, if any (not a title)."""
-        m = _GIVEN_BEFORE.search(self.doc.text[max(0, start - 40):start])
+        m = _GIVEN_BEFORE.search(self.doc.text, max(0, start - 40), start)
         if not m:
             return None
         words = m.group(1).split()

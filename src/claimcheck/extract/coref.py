@@ -23,8 +23,10 @@ _HEADS = {
 }
 # on lower-cased text; at most two modifiers between "the" and the head ("the Libyan interior minister").
 # The word boundary is checked behind "the" rather than before it: a pattern that opens with a literal lets
-# the regex engine jump from one "the" to the next instead of trying every position.
-_DESCRIPTION = re.compile(r"the(?<=\bthe)\s+((?:[a-z'\u2019-]+\s+){0,2}?)(" + "|".join(_HEADS) + r")\b(?!\s+(?:of|for|to|in)\b)")
+# the regex engine jump from one "the" to the next instead of trying every position. Words and the white
+# space after them are matched possessively (`++`): giving back a letter or a space could never lead to a
+# match, and at each of the thousands of "the" in a document the engine would try it letter by letter.
+_DESCRIPTION = re.compile(r"the(?<=\bthe)\s++((?:[a-z'\u2019-]++\s++){0,2}?)(" + "|".join(_HEADS) + r")\b(?!\s+(?:of|for|to|in)\b)")
 _NAME_AFTER = re.compile(r"\s*,?\s+(?:[A-Z][a-z]+\.?\s+)?[A-Z]")
 _TITLE_THEN_NAME = re.compile(r"[\s,]{0,3}(?:(?:Mr|Mrs|Ms|Dr|Gen|General|Marshal|Field Marshal)\.?\s+)?")
 _NAME_THEN_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:[A-Za-z'\u2019-]+\s+){0,3}$")

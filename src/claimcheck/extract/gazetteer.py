@@ -15,7 +15,6 @@ import bisect
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
 from ..kb import KnowledgeBase
@@ -33,9 +32,11 @@ DEMONYM = "demonym"
 _PARTICLES = {"al", "el", "ben", "bin", "abu", "abdel", "abdul", "de", "di", "la", "le", "van", "von", "ibn"}
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A gazetteer match: `text[start:end]` names one of `ids` (entities, positions or events)."""
+class Hit(NamedTuple):
+    """A gazetteer match: `text[start:end]` names one of `ids` (entities, positions or events).
+
+    A named tuple rather than a frozen dataclass: a document has hundreds of hits, and a tuple is built in
+    half the time (a frozen dataclass sets each field through object.__setattr__)."""
 
     start: int
     end: int
@@ -141,23 +142,11 @@ class Gazetteer:
         else:  # the lower-cased acronym keys may miss there: match the text as written
             acronyms = [(last - 1 - length, last - 1, ids)
                         for last, (length, ids) in self.acronym_automaton.iter(" " + blank + " ")]
-        hits: list[Hit] = []
-        for s, e, term in names:
-            cs, ce = start + s, start + e
-            if not term.checked:
-                for kind, ids in term.entries:
-                    hits.append(Hit(cs, ce, kind, ids))
-                continue
-            generic = term.may_be_generic and kind_generic(text, cs, ce)
-            for kind, ids in term.entries:
-                if kind in (SURNAME, PERSON) and not text[cs].isupper():
-                    continue
-                if kind == ENTITY and generic:
-                    continue  # "a government of national unity": a kind of government, not the GNU
-                if kind == SURNAME and text[cs:ce].lower() in _PARTICLES:
-                    continue
-                hits.append(Hit(cs, ce, kind, ids))
-        return _with_acronyms(hits, _acronym_hits(start, acronyms, hits))
+        hits = _name_hits(text, start, names)
+        if not acronyms:
+            return hits
+        hit_starts = [h.start for h in hits]
+        return _with_acronyms(hits, hit_starts, _acronym_hits(start, acronyms, hits, hit_starts))
 
 
 class _Term(NamedTuple):
@@ -174,6 +163,30 @@ class _Term(NamedTuple):
 _Match = tuple[int, int, _Term]  # start, end (offsets in the text searched), what matched
 
 
+def _name_hits(text: str, start: int, names: list[_Match]) -> list[Hit]:
+    """The hits of the names matched (`_resolve`) in the text searched from `start`, in text order: one per
+    kind the name stands for, less those the text as written rules out."""
+    hits: list[Hit] = []
+    add = hits.append
+    for s, e, term in names:
+        s += start
+        e += start
+        if not term.checked:
+            for kind, ids in term.entries:
+                add(Hit(s, e, kind, ids))
+            continue
+        generic = term.may_be_generic and kind_generic(text, s, e)
+        for kind, ids in term.entries:
+            if kind in (SURNAME, PERSON) and not text[s].isupper():
+                continue
+            if kind == ENTITY and generic:
+                continue  # "a government of national unity": a kind of government, not the GNU
+            if kind == SURNAME and text[s:e].lower() in _PARTICLES:
+                continue
+            add(Hit(s, e, kind, ids))
+    return hits
+
+
 def _resolve(matches: Iterable[tuple[int, _Term]]) -> tuple[list[_Match], list[_Match]]:
     """Automaton matches (in the order of their end): the names, overlapping ones resolved greedily to the
     longest, then to an own name, then to the leftmost, in text order; and the acronym keys (lower-cased).
@@ -184,6 +197,7 @@ def _resolve(matches: Iterable[tuple[int, _Term]]) -> tuple[list[_Match], list[_
     names: list[_Match] = []
     acronyms: list[_Match] = []
     groups: list[tuple[int, int]] = []  # index ranges of `names` that overlap, in order
+    reach = -1  # where the last name ends: ends only grow, so a name that starts there overlaps none
     for last, term in matches:
         e = last - 1  # `last` is the padding space after the key
         s = e - term.length
@@ -191,26 +205,30 @@ def _resolve(matches: Iterable[tuple[int, _Term]]) -> tuple[list[_Match], list[_
             acronyms.append((s, e, term))
             if not term.entries:
                 continue
-        # the names this one overlaps: those that end after it starts, the last ones since ends only grow
-        first = len(names)
-        while first and names[first - 1][1] > s:
-            first -= 1
         names.append((s, e, term))
-        if first < len(names) - 1:
+        if s < reach:
+            # the names this one overlaps: those that end after it starts, the last ones
+            first = len(names) - 2
+            while first and names[first - 1][1] > s:
+                first -= 1
             while groups and groups[-1][1] > first:  # groups it reaches into join its own
                 first = min(first, groups.pop()[0])
             groups.append((first, len(names)))
+        reach = e
     if not groups:
         return names, acronyms
     out: list[_Match] = []
     done = 0
     for first, stop in groups:
         out += names[done:first]
-        kept: list[_Match] = []
-        for m in sorted(names[first:stop], key=_preference):
-            if all(m[1] <= k[0] or k[1] <= m[0] for k in kept):
-                kept.append(m)
-        out += sorted(kept, key=_span_start)
+        if stop - first == 2:  # most groups: two names that overlap, the preferred one kept
+            out.append(min(names[first], names[first + 1], key=_preference))
+        else:
+            kept: list[_Match] = []
+            for m in sorted(names[first:stop], key=_preference):
+                if all(m[1] <= k[0] or k[1] <= m[0] for k in kept):
+                    kept.append(m)
+            out += sorted(kept, key=_span_start)
         done = stop
     out += names[done:]
     return out, acronyms
@@ -225,13 +243,11 @@ def _span_start(match: _Match) -> int:
     return match[0]
 
 
-def _acronym_hits(start: int, acronyms: list[tuple[int, int, frozenset[str]]], names: list[Hit]) -> list[Hit]:
+def _acronym_hits(start: int, acronyms: list[tuple[int, int, frozenset[str]]], names: list[Hit],
+                  name_starts: list[int]) -> list[Hit]:
     """Acronyms matched (start, end, ids) in the text searched from `start` that do not begin inside a name
-    hit (`names`, in text order, none overlapping), the longest at a place winning ("EUBAM Libya" over
-    "EUBAM"), in text order."""
-    if not acronyms:
-        return []
-    name_starts = [h.start for h in names]
+    hit (`names`, in text order, none overlapping, starting at `name_starts`), the longest at a place winning
+    ("EUBAM Libya" over "EUBAM"), in text order."""
     found: list[Hit] = []
     for s, e, ids in acronyms:
         i = bisect.bisect_right(name_starts, start + s) - 1
@@ -251,15 +267,14 @@ def _text_order(hit: Hit) -> tuple[int, int]:
     return hit.start, -hit.end
 
 
-def _with_acronyms(names: list[Hit], acronyms: list[Hit]) -> list[Hit]:
-    """Name hits (in text order, none overlapping) and acronym hits merged in text order, longest first at
-    a place, a name before an acronym at the same span."""
-    if not acronyms:
-        return names
+def _with_acronyms(names: list[Hit], name_starts: list[int], acronyms: list[Hit]) -> list[Hit]:
+    """Name hits (in text order, none overlapping, starting at `name_starts`) and acronym hits (`_acronym_hits`)
+    merged in text order. No acronym hit begins inside a name hit, nor where one begins (names are not
+    empty), so the place of each among the names is found by its start alone."""
     out: list[Hit] = []
     i = 0
     for a in acronyms:
-        j = bisect.bisect_right(names, _text_order(a), lo=i, key=_text_order)
+        j = bisect.bisect_right(name_starts, a.start, lo=i)
         out += names[i:j]
         out.append(a)
         i = j
@@ -275,6 +290,8 @@ def kind_generic(text: str, start: int, end: int) -> bool:
     """A lower-case name after an indefinite article names a kind of thing, not the body ("a government of
     national unity", "a new presidential council")."""
     words = text[start:end]
+    if words[0].isupper():  # most names are written capitalised: no need to look at every letter
+        return False
     return " " in words and not any(ch.isupper() for ch in words) and bool(_GENERIC_BEFORE.search(text, max(0, start - 12), start))
 # Punctuation and spacing to blank, by table (str.translate runs in C). Characters outside the table are
 # kept: rare symbols of other scripts then simply do not count as word boundaries.
@@ -287,19 +304,24 @@ _PUNCT_TABLE.update({ord(c): " " for c in "\u2018\u2019\u201c\u201d\u2013\u2014\
 
 
 _ASCII_TABLE = bytes(ord(_PUNCT_TABLE.get(i, chr(i))) if i < 128 else i for i in range(256))
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_BYTES = bytes(range(128))
 
 
 def _blank_punct(text: str) -> str:
     """`text.translate(_PUNCT_TABLE)`, fast for text with few distinct characters other than ASCII (curly
     quotes, dashes, accented letters, a line of Arabic): each of those is replaced throughout at once, then
     the ASCII ones by bytes.translate over UTF-8, which runs at memory speed and leaves the bytes of other
-    characters (all 0x80 and above) alone."""
+    characters (all 0x80 and above) alone. The distinct characters other than ASCII are what is left of the
+    UTF-8 once its ASCII bytes are deleted, in C, where a regular-expression scan for them costs twice as
+    much as all the rest."""
     if not text.isascii():
-        for c in set(_NON_ASCII.findall(text)):
+        others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        for c in set(others):
             if ord(c) in _PUNCT_TABLE:
                 text = text.replace(c, _PUNCT_TABLE[ord(c)])
     return text.encode("utf-8", "surrogatepass").translate(_ASCII_TABLE).decode("utf-8", "surrogatepass")
+
+
 def _norm(term: str) -> str:
     """A term as the automaton stores it: folded, non-word characters as single spaces."""
     return " ".join(_NON_WORD.sub(" ", fold(term)).split())

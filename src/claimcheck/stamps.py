@@ -20,7 +20,9 @@ _MON = (r"((?i:January|February|March|April|May|June|July|August|September|Octob
         r"|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
         r"|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre)\.?)")  # any case: "JANUARY 28 2019"
 _WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)?"
-_PLACE = r"[A-Z][A-Za-z'\u2019 .-]+(?:,\s*[A-Z][A-Za-z'\u2019 .-]+)?"
+# a place is a few words ("TRIPOLI", "Tripoli, Libya"): bounded, so that the patterns anchored at every line
+# start give up after a few dozen letters of an ordinary paragraph instead of backtracking over its first clause
+_PLACE = r"[A-Z][A-Za-z'\u2019 .-]{0,40}(?:,\s*[A-Z][A-Za-z'\u2019 .-]{0,40})?"
 _AGENCY = r"(?:\([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*\)\s*[-\u2013\u2014]+\s*)?"
 _END = r"(?:,?\s+\d{1,2}[:.]\d\d)?\s*(?:[(:\-\u2013\u2014/|,]|by\b|$)"  # a time may follow: "11 Feb 2022 09:45 -"
 _LEAD = r"(?:Published|Posted|Updated|Date|Dated)(?:\s+on)?\s*:?\s*"
@@ -43,43 +45,62 @@ class Stamp:
     month_day: tuple[int, int] | None = None
 
 
-# (pattern, order of the groups: d m y / y m d / m d y / d m / m d)
-_STAMPS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"^\s*-0-[^\n]*?\b(\d{{1,2}})\s*{_MON}\s*((?:19|20)\d\d)\s*$", re.M | re.I), "dmy"),
-    (re.compile(rf"\b{_LEAD}((?:19|20)\d\d)[-/.](\d\d?)[-/.](\d\d?)\b", re.I), "ymd"),
-    (re.compile(rf"\b{_LEAD}{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d)\b", re.I), "dmy"),
-    (re.compile(rf"\b{_LEAD}{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", re.I), "mdy"),
+# Where the gated patterns below can match, found by one cheap scan each (a superset: every match of a gated
+# pattern starts at one of them). A stamp is rare, and trying a dozen patterns at every line start of every
+# article cost more than extracting its claims.
+_GATES = {
+    # "Published", "Posted", "Updated", "Date(d)" opening a word (the patterns' \b is checked on the hits)
+    "lead": re.compile(r"[PpUuDd](?i:ublished|osted|pdated|ate)"),
+    # a line opening with a place (and maybe an agency), then a parenthesis, or a comma and what can start a
+    # date: a digit, a weekday's capital, a month's first letter in any case (English, French, Italian)
+    "dateline": re.compile(rf"^\s*{_AGENCY}{_PLACE}(?:,\s+(?:[\dMTWFS]|(?i:[jfmasondgl]))|\s+\()", re.M),
+}
+
+# (pattern, order of the groups: d m y / y m d / m d y / d m / m d, the gate it may only match behind)
+_STAMPS: list[tuple[re.Pattern[str], str, str | None]] = [
+    (re.compile(rf"^\s*-0-[^\n]*?\b(\d{{1,2}})\s*{_MON}\s*((?:19|20)\d\d)\s*$", re.M | re.I), "dmy", None),
+    (re.compile(rf"\b{_LEAD}((?:19|20)\d\d)[-/.](\d\d?)[-/.](\d\d?)\b", re.I), "ymd", "lead"),
+    (re.compile(rf"\b{_LEAD}{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d)\b", re.I), "dmy", "lead"),
+    (re.compile(rf"\b{_LEAD}{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", re.I), "mdy", "lead"),
     # masthead: "Outlet | Wednesday, 7 April 2021"
-    (re.compile(rf"^[^\n|]{{2,60}}\|\s*{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d)\s*$", re.M), "dmy"),
-    (re.compile(rf"^[^\n|]{{2,60}}\|\s*{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\s*$", re.M), "mdy"),
+    (re.compile(rf"^[^\n|]{{2,60}}\|\s*{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d)\s*$", re.M), "dmy", None),
+    (re.compile(rf"^[^\n|]{{2,60}}\|\s*{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\s*$", re.M), "mdy", None),
     # numeric dateline beside an agency tag: "Tripoli, 20/11/2019 (LANA) -"; an agency sign-off: "LANA/ 20 November 2019"
-    (re.compile(rf"^\s*{_PLACE},\s+(\d{{1,2}})/(\d{{1,2}})/((?:19|20)\d\d)\s*\(", re.M), "dnumy"),
-    (re.compile(rf"^\s*[A-Z]{{2,10}}\s*/\s*(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d)\s*$", re.M), "dmy"),
+    (re.compile(rf"^\s*{_PLACE},\s+(\d{{1,2}})/(\d{{1,2}})/((?:19|20)\d\d)\s*\(", re.M), "dnumy", "dateline"),
+    (re.compile(rf"^\s*[A-Z]{{2,10}}\s*/\s*(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d)\s*$", re.M), "dmy", None),
     # a wire's sign-off line: "(MedWire) 10-10-2013 15:05 GMT", "SPS 30/09/2024 18:10", "(AGM) 02-FEB-17 18:40",
     # "PANA/JA/03Jul2019"; a two-digit year only beside a month's name
-    (re.compile(rf"^\s*{_SIGN}\s*(\d{{1,2}})[-/.](\d{{1,2}})[-/.]((?:19|20)\d\d){_CLOCK}\s*$", re.M), "dnumy"),
-    (re.compile(rf"^\s*{_SIGN}\s*(\d{{1,2}})[-\s]?{_MON}[-\s]?((?:19|20)?\d\d){_CLOCK}\s*$", re.M), "dmy"),
+    (re.compile(rf"^\s*{_SIGN}\s*(\d{{1,2}})[-/.](\d{{1,2}})[-/.]((?:19|20)\d\d){_CLOCK}\s*$", re.M), "dnumy", None),
+    (re.compile(rf"^\s*{_SIGN}\s*(\d{{1,2}})[-\s]?{_MON}[-\s]?((?:19|20)?\d\d){_CLOCK}\s*$", re.M), "dmy", None),
     # a date alone on one of the first lines: "March 1, 2023", "Tripoli \u2014 October 11, 2013", "20.01.2020",
-    # "Tuesday, 14 January 2020, 10:12 by Reuters", "Source: Xinhua| 2021-02-06 04:12:30|Editor: ..."
-    (re.compile(rf"\A(?:[^\n]*\n){{0,8}}?\s*(?:{_PLACE}\s+[\u2013\u2014-]+\s+)?{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d){_END}", re.M), "mdy"),
-    (re.compile(rf"\A(?:[^\n]*\n){{0,8}}?\s*(?:{_PLACE}\s+[\u2013\u2014-]+\s+)?{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d){_END}", re.M), "dmy"),
-    (re.compile(r"\A(?:[^\n]*\n){0,8}?\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\s*$", re.M), "dnumy"),
-    (re.compile(r"^\s*Source:\s*[^\n|]{2,40}\|\s*((?:19|20)\d\d)-(\d\d)-(\d\d)\b", re.M), "ymd"),
+    # "Tuesday, 14 January 2020, 10:12 by Reuters", "Source: Xinhua| 2021-02-06 04:12:30|Editor: ..."; the white
+    # space before the date is taken whole (`\s*+`: a date cannot start with white space), or the engine would
+    # try every split of blank lines between the skipped lines and the white space
+    (re.compile(rf"\A(?:[^\n]*\n){{0,8}}?\s*+(?:{_PLACE}\s+[\u2013\u2014-]+\s+)?{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d){_END}", re.M), "mdy", None),
+    (re.compile(rf"\A(?:[^\n]*\n){{0,8}}?\s*+(?:{_PLACE}\s+[\u2013\u2014-]+\s+)?{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d){_END}", re.M), "dmy", None),
+    (re.compile(r"\A(?:[^\n]*\n){0,8}?\s*+(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\s*$", re.M), "dnumy", None),
+    (re.compile(r"^\s*Source:\s*[^\n|]{2,40}\|\s*((?:19|20)\d\d)-(\d\d)-(\d\d)\b", re.M), "ymd", None),
     # datelines
-    (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d){_END}", re.M), "dmy"),
-    (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d){_END}", re.M), "mdy"),
+    (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d){_END}", re.M), "dmy", "dateline"),
+    (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d){_END}", re.M), "mdy", "dateline"),
     # the agency between place and date: "Tripoli, Libya (PANA) 12 March 2014 -"
-    (re.compile(rf"^\s*{_PLACE}\s+\([A-Z][A-Za-z .]+\)\s+{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d){_END}", re.M), "dmy"),
-    (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+{_MON}\s+(\d{{1,2}})\s*(?:\([A-Za-z .]+\)\s*)?[-\u2013\u2014:]", re.M), "md"),
-    (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+(\d{{1,2}})\s+{_MON}\s*(?:\([A-Za-z .]+\)\s*)?[-\u2013\u2014:]", re.M), "dm"),
+    (re.compile(rf"^\s*{_PLACE}\s+\([A-Z][A-Za-z .]+\)\s+{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d){_END}", re.M), "dmy", "dateline"),
+    (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+{_MON}\s+(\d{{1,2}})\s*(?:\([A-Za-z .]+\)\s*)?[-\u2013\u2014:]", re.M), "md", "dateline"),
+    (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+(\d{{1,2}})\s+{_MON}\s*(?:\([A-Za-z .]+\)\s*)?[-\u2013\u2014:]", re.M), "dm", "dateline"),
 ]
 
 
 def find_stamp(text: str, start: int = 0) -> Stamp | None:
     """The publication date an article states for itself (a full date first, else a yearless dateline)."""
     partial = None
-    for rx, order in _STAMPS:
-        m = rx.search(text, start)
+    gates: dict[str, list[int]] = {}
+    for rx, order, gate in _STAMPS:
+        if gate is None:
+            m = rx.search(text, start)
+        else:
+            if gate not in gates:
+                gates[gate] = _starts(_GATES[gate], text, start)
+            m = next(filter(None, (rx.match(text, i) for i in gates[gate])), None)
         if not m:
             continue
         g = m.groups()
@@ -104,6 +125,16 @@ def find_stamp(text: str, start: int = 0) -> Stamp | None:
             continue
         return _trim(text, Stamp(m.start(), m.end(), day))
     return _trim(text, partial) if partial else None
+
+
+def _starts(gate: re.Pattern[str], text: str, start: int) -> list[int]:
+    """Every position from `start` on where `gate` matches, overlapping matches included."""
+    found = []
+    m = gate.search(text, start)
+    while m:
+        found.append(m.start())
+        m = gate.search(text, m.start() + 1)
+    return found
 
 
 def _trim(text: str, s: Stamp) -> Stamp:

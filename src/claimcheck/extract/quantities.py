@@ -28,6 +28,16 @@ _NUMBER_OF = re.compile(
     r"\b(?:stands?|stood|rose|risen|fell|fallen|reached|totall?ed|is|was|were|are|has|had|at|to|of)\b[^.;:\d]{0,30}$",
     re.I,
 )
+
+
+def _number_of(text: str, low: str, start: int, end: int) -> re.Match | None:
+    """`_NUMBER_OF.search(text, start, end)`, tried only where the lower-cased text has the " of " every
+    match holds (`re.I` matches "o" and "f" only as o, O, f and F, so the test is exact)."""
+    if low.find(" of ", start, end) < 0:
+        return None
+    return _NUMBER_OF.search(text, start, end)
+
+
 _AND_OR_COMMA = re.compile(r",|\band\b")
 _CLAUSE_BREAK = re.compile(
     r";|\s[-\u2013\u2014]\s|\.\s|,\s+(?:as|while|when|whereas|but|although|though|after|before|since|amid)\b"
@@ -168,7 +178,7 @@ def extract_quantities(ctx: Context) -> list:
             phrase = np.group(1) if np else ""
             noun_ends = patterns.noun_ends(fold(phrase))
             if not noun_ends:
-                lead = _NUMBER_OF.search(text, max(s, num.start - 120), num.start)
+                lead = _number_of(text, ctx.low, max(s, num.start - 120), num.start)
                 if lead is not None:
                     np, phrase = lead, lead.group(1)  # "the number of migrants in Libya has fallen to 420,000"
                     noun_ends = patterns.noun_ends(fold(phrase))

@@ -18,9 +18,12 @@ _CASUALTY = {
     "killed": re.compile(r"\b(?:kill(?:ed|ing)|dead|deaths?|died|lives|fatalit(?:y|ies)|bodies|drown(?:ed|ing)?|perished)\b", re.I),
     "injured": re.compile(r"\b(?:injur(?:ed|ing|ies|y)|wound(?:ed|ing)|hurt)\b", re.I),
 }
-# A part of every word `_CASUALTY` finds, in lower case: a sentence whose lower-cased text has none has no
+# A part of every word `_CASUALTY` finds, in lower case: a stretch whose lower-cased text has none has no
 # casualty word (in a text without case twins, see `numbers.has_case_twins`)
 _CASUALTY_STEMS = re.compile(r"kill|dea|died|lives|fatalit|bodies|drown|perished|injur|wound|hurt")
+# how far after and before a number its casualty word is looked for (in characters)
+_CASUALTY_AFTER = 30
+_CASUALTY_BEFORE = 20
 
 
 _NUMBER_OF = re.compile(
@@ -116,10 +119,18 @@ class _Sentence:
         """The countries and places the sentence names."""
         return _places_in(self.ctx, self.s, self.e)
 
+    def may_name_casualty(self, num: Number) -> bool:
+        """False where no casualty word can be in the stretch around the number that `_casualty` reads."""
+        start, end = max(self.s, num.start - _CASUALTY_BEFORE), min(self.e, num.end + _CASUALTY_AFTER)
+        return self.case_twins or _CASUALTY_STEMS.search(self.ctx.low, start, end) is not None
+
     @cached_property
-    def may_name_casualty(self) -> bool:
-        """False where no casualty word can be in the sentence."""
-        return self.case_twins or _CASUALTY_STEMS.search(self.ctx.low, self.s, self.e) is not None
+    def place(self) -> Mention | None:
+        """The first country or place the sentence names, the place of each of its quantities."""
+        if not self.places:
+            return None
+        p = self.places[0]
+        return Mention.trusted(text=self.text[p.start:p.end], id=next(iter(sorted(p.ids))), start=p.start, end=p.end)
 
     def cued(self, q: _Quantity) -> bool:
         """Whether the sentence has one of the quantity's cues, or the quantity needs none."""
@@ -153,11 +164,11 @@ def _quantity_of(patterns: _Patterns, sent: _Sentence, noun_ends: dict[int, int]
 def _casualty(text: str, s: int, e: int, num: Number) -> str | None:
     """The casualty word right after the number first ("130 injured"), else one just before it that is not
     across "and" or a comma ("killed and about 130 injured" is not 130 killed)."""
-    after = _AND_OR_COMMA.split(text[num.end:min(e, num.end + 30)])[0]
+    after = _AND_OR_COMMA.split(text[num.end:min(e, num.end + _CASUALTY_AFTER)])[0]
     hits_after = [(m.start(), label) for label, rx in _CASUALTY.items() for m in [rx.search(after)] if m]
     if hits_after:
         return min(hits_after)[1]
-    before = _AND_OR_COMMA.split(text[max(s, num.start - 20):num.start])[-1]
+    before = _AND_OR_COMMA.split(text[max(s, num.start - _CASUALTY_BEFORE):num.start])[-1]
     return next((label for label, rx in _CASUALTY.items() if rx.search(before)), None)
 
 
@@ -168,6 +179,7 @@ def extract_quantities(ctx: Context) -> list:
     claims = []
     patterns = ctx.kb.derived("quantity-patterns", _compile)
     numbers = DocumentNumbers(text, ctx.low)
+    published = publication_time(ctx)
     for s, e in ctx.sents:
         found = numbers.in_sentence(s, e)
         if not found:
@@ -189,7 +201,7 @@ def extract_quantities(ctx: Context) -> list:
             if matched is not None:
                 key, unit, noun_end = matched[0].id, matched[0].unit, np.start(1) + matched[1]
             else:
-                casualty = _casualty(text, s, e, num) if sent.may_name_casualty else None
+                casualty = _casualty(text, s, e, num) if sent.may_name_casualty(num) else None
                 if casualty is None and not num.currency:
                     continue
                 unit = num.currency or "person"
@@ -198,15 +210,11 @@ def extract_quantities(ctx: Context) -> list:
             start, end = num.start, max(num.end, noun_end or num.end)
             if noun_end is not None and noun_end <= num.start:
                 start, end = np.start(1), num.end
-            place = None
-            if sent.places:
-                p = sent.places[0]
-                place = Mention.trusted(text=text[p.start:p.end], id=next(iter(sorted(p.ids))), start=p.start, end=p.end)
             claims.append(make_claim(
                 ctx, ClaimKind.quantity, start, end,
                 subject=Mention.trusted(text=(phrase if start < num.start else text[num.end:end].strip()) or text[num.start:num.end]), predicate=casualty or ("amount" if num.currency else "count"),
                 value=num.value, upper=num.upper, quantity=key,
-                qualifiers=Qualifiers.trusted(unit=unit, approximation=num.approximation, place=place, time=publication_time(ctx)),
+                qualifiers=Qualifiers.trusted(unit=unit, approximation=num.approximation, place=sent.place, time=published),
                 confidence=0.85 if key else 0.6,
             ))
     return claims

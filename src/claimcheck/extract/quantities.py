@@ -74,14 +74,15 @@ class _Patterns(NamedTuple):
     """The quantities of a knowledge base in id order, their nouns compiled once for all of them."""
 
     quantities: list[_Quantity]
-    nouns: list[re.Pattern]  # each distinct folded noun, whole words
+    nouns: list[tuple[str, re.Pattern]]  # each distinct folded noun, and it as whole words
     any_noun: re.Pattern  # one search for whether a folded phrase holds any of them
 
     def noun_ends(self, folded: str) -> dict[int, int]:
         """Where in the folded phrase each noun found in it ends, by noun index."""
         if not self.any_noun.search(folded):
             return {}
-        return {i: m.end() for i, rx in enumerate(self.nouns) for m in [rx.search(folded)] if m}
+        # a noun that is not even part of the phrase needs no search for it as whole words
+        return {i: m.end() for i, (noun, rx) in enumerate(self.nouns) if noun in folded for m in [rx.search(folded)] if m}
 
 
 def _compile(kb) -> _Patterns:
@@ -90,11 +91,25 @@ def _compile(kb) -> _Patterns:
     quantities = []
     for q in sorted(kb.quantities.values(), key=lambda q: q.id):
         indexes = tuple(nouns.setdefault(fold(n), len(nouns)) for n in q.nouns)
-        quantities.append(_Quantity(q.id, q.unit, frozenset(q.places), [re.compile(c, re.I) for c in q.cues],
-                                    [re.compile(x, re.I) for x in q.exclude], indexes))
+        quantities.append(_Quantity(q.id, q.unit, frozenset(q.places), _any_of(q.cues), _any_of(q.exclude), indexes))
     # an alternation finds a noun wherever one of its words would: one search rules most phrases out
     any_noun = re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in nouns)})\b" if nouns else "(?!)")
-    return _Patterns(quantities, [re.compile(rf"\b{re.escape(n)}\b") for n in nouns], any_noun)
+    return _Patterns(quantities, [(n, re.compile(rf"\b{re.escape(n)}\b")) for n in nouns], any_noun)
+
+
+def _any_of(patterns: list[str]) -> list[re.Pattern]:
+    """The patterns compiled case-insensitively, for a test whether any of them matches: those without groups
+    joined in one alternation (one scan, not one per pattern), the others on their own (a back-reference
+    counts groups; a pattern with global flags cannot be joined)."""
+    compiled = [re.compile(p, re.I) for p in patterns]
+    plain = [rx.pattern for rx in compiled if not rx.groups]
+    if len(plain) < 2:
+        return compiled
+    try:
+        joined = re.compile("|".join(f"(?:{p})" for p in plain), re.I)
+    except re.error:
+        return compiled
+    return [joined, *(rx for rx in compiled if rx.groups)]
 
 
 def _places_in(ctx: Context, s: int, e: int) -> list:

@@ -215,7 +215,8 @@ def _figure(text: str, start: int, m: re.Match) -> tuple[int, float, str | None]
     if not scale and not cur and _YEAR.fullmatch(raw):
         return None  # a year
     nxt = text[m.end():m.end() + 12]
-    prv = text[max(start, m_start - 12):m_start]
-    if _NOT_COUNT_AFTER.match(nxt) or _NOT_COUNT_BEFORE.search(prv) or _MONTH_AFTER.match(nxt):
+    # `_NOT_COUNT_BEFORE` ends the text before the figure, so it starts at most three characters back
+    if (_NOT_COUNT_AFTER.match(nxt) or _NOT_COUNT_BEFORE.search(text, max(start, m_start - 3), m_start)
+            or _MONTH_AFTER.match(nxt)):
         return None
     return m_start, value, cur

@@ -30,16 +30,16 @@ _CURRENCY_BEFORE = re.compile(r"(?:[\u20ac$\u00a3]|US\$|USD\s|EUR\s)$")
 NUMBER_WORD = re.compile(r"\b(?P<word>" + _WORD_ALTS + r")\b(?:\s(?P<wscale>thousand|million|billion)\b)?", re.I)
 _WORD_SET = {w for phrase in _WORDS for w in phrase.split()}
 
-_APPROX = [
-    (re.compile(r"\b(?:about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated|circa|~)\s*$", re.I), Approximation.about),
-    (re.compile(r"\b(?:more than|over|above|in excess of|just over|upwards of)\s*$", re.I), Approximation.more_than),
-    (re.compile(r"\b(?:at least|no fewer than|no less than)\s*$", re.I), Approximation.at_least),
-    (re.compile(r"\b(?:less than|fewer than|under|below|just under)\s*$", re.I), Approximation.less_than),
-    (re.compile(r"\b(?:up to|as many as)\s*$", re.I), Approximation.up_to),
+_APPROX_PHRASES = [
+    (("about", "around", "approximately", "roughly", "some", "nearly", "almost", "close to", "an estimated", "estimated",
+      "circa", "~"), Approximation.about),
+    (("more than", "over", "above", "in excess of", "just over", "upwards of"), Approximation.more_than),
+    (("at least", "no fewer than", "no less than"), Approximation.at_least),
+    (("less than", "fewer than", "under", "below", "just under"), Approximation.less_than),
+    (("up to", "as many as"), Approximation.up_to),
 ]
-
-# one search that rules out most figures, which have no approximation word before them
-_ANY_APPROX = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _APPROX), re.I)
+_APPROX = [(re.compile(rf"\b(?:{'|'.join(phrases)})\s*$", re.I), a) for phrases, a in _APPROX_PHRASES]
+_APPROX_ENDINGS = tuple(phrase for phrases, _ in _APPROX_PHRASES for phrase in phrases)
 
 
 _NOT_COUNT_AFTER = re.compile(r"\s*(?:%|percent|per cent|st\b|nd\b|rd\b|th\b|[-/]\d|:\d)", re.I)
@@ -118,9 +118,11 @@ class DocumentNumbers:
     def in_sentence(self, start: int, end: int) -> list[Number]:
         """`find_numbers(text, start, end)` if the sentence holds a digit or a number word standing alone
         between spaces ("two", not "two,"), else nothing."""
-        figures = list(NUMBER.finditer(self.text, start, end))  # one starts on every digit
-        if not figures and not self._may_have_word_token(start, end):
+        # one starts on every digit; most sentences have none, and a search costs less than a `finditer`
+        first = NUMBER.search(self.text, start, end)
+        if first is None and not self._may_have_word_token(start, end):
             return []
+        figures = [] if first is None else [first, *NUMBER.finditer(self.text, first.end(), end)]
         candidates = None if self.case_twins else list(_WORD_IN_LOWER.finditer(self.low, start, end))
         if candidates == []:
             # no number word, so no token of one and nothing for `NUMBER_WORD` to find
@@ -179,10 +181,7 @@ def _numbers(text: str, start: int, end: int, figures: list[re.Match], words: li
         if currency is None:
             after = _CURRENCY_AFTER.match(text, m_end, m_end + 10)
             currency = _CURRENCY.get(after.group(1).lower()) if after else None
-        approx = Approximation.exact
-        before = text[max(start, m_start - 25):m_start]
-        if _ANY_APPROX.search(before):
-            approx = next(a for rx, a in _APPROX if rx.search(before))
+        approx = _approximation(text[max(start, m_start - 25):m_start])
         prev = out[-1] if out else None
         if prev is not None and prev.upper is None and _RANGE.fullmatch(text, prev.end, m_start) and value > prev.value:
             # "700,000 to one million", "between 2,000 and 3,000": one figure with a range
@@ -190,6 +189,17 @@ def _numbers(text: str, start: int, end: int, figures: list[re.Match], words: li
             continue
         out.append(Number(m_start, m_end, value, currency, approx))
     return out
+
+
+def _approximation(before: str) -> Approximation:
+    """How the words just before a figure qualify it ("about", "more than"), from `before`, the text that
+    leads up to it."""
+    tail = before.rstrip()
+    # Most figures have no approximation word before them, and an ASCII text (where `re.I` matches a
+    # letter only as itself or its ASCII case twin) shows it by its ending: one test instead of the regexes.
+    if tail.isascii() and not tail.lower().endswith(_APPROX_ENDINGS):
+        return Approximation.exact
+    return next((a for rx, a in _APPROX if rx.search(before)), Approximation.exact)
 
 
 def _figure(text: str, start: int, m: re.Match) -> tuple[int, float, str | None] | None:
@@ -205,7 +215,8 @@ def _figure(text: str, start: int, m: re.Match) -> tuple[int, float, str | None]
     if not scale and not cur and _YEAR.fullmatch(raw):
         return None  # a year
     nxt = text[m.end():m.end() + 12]
-    prv = text[max(start, m_start - 12):m_start]
-    if _NOT_COUNT_AFTER.match(nxt) or _NOT_COUNT_BEFORE.search(prv) or _MONTH_AFTER.match(nxt):
+    # `_NOT_COUNT_BEFORE` ends the text before the figure, so it starts at most three characters back
+    if (_NOT_COUNT_AFTER.match(nxt) or _NOT_COUNT_BEFORE.search(text, max(start, m_start - 3), m_start)
+            or _MONTH_AFTER.match(nxt)):
         return None
     return m_start, value, cur

@@ -18,9 +18,12 @@ _CASUALTY = {
     "killed": re.compile(r"\b(?:kill(?:ed|ing)|dead|deaths?|died|lives|fatalit(?:y|ies)|bodies|drown(?:ed|ing)?|perished)\b", re.I),
     "injured": re.compile(r"\b(?:injur(?:ed|ing|ies|y)|wound(?:ed|ing)|hurt)\b", re.I),
 }
-# A part of every word `_CASUALTY` finds, in lower case: a sentence whose lower-cased text has none has no
+# A part of every word `_CASUALTY` finds, in lower case: a stretch whose lower-cased text has none has no
 # casualty word (in a text without case twins, see `numbers.has_case_twins`)
 _CASUALTY_STEMS = re.compile(r"kill|dea|died|lives|fatalit|bodies|drown|perished|injur|wound|hurt")
+# how far after and before a number its casualty word is looked for (in characters)
+_CASUALTY_AFTER = 30
+_CASUALTY_BEFORE = 20
 
 
 _NUMBER_OF = re.compile(
@@ -28,6 +31,16 @@ _NUMBER_OF = re.compile(
     r"\b(?:stands?|stood|rose|risen|fell|fallen|reached|totall?ed|is|was|were|are|has|had|at|to|of)\b[^.;:\d]{0,30}$",
     re.I,
 )
+
+
+def _number_of(text: str, low: str, start: int, end: int) -> re.Match | None:
+    """`_NUMBER_OF.search(text, start, end)`, tried only where the lower-cased text has the " of " every
+    match holds (`re.I` matches "o" and "f" only as o, O, f and F, so the test is exact)."""
+    if low.find(" of ", start, end) < 0:
+        return None
+    return _NUMBER_OF.search(text, start, end)
+
+
 _AND_OR_COMMA = re.compile(r",|\band\b")
 _CLAUSE_BREAK = re.compile(
     r";|\s[-\u2013\u2014]\s|\.\s|,\s+(?:as|while|when|whereas|but|although|though|after|before|since|amid)\b"
@@ -61,14 +74,15 @@ class _Patterns(NamedTuple):
     """The quantities of a knowledge base in id order, their nouns compiled once for all of them."""
 
     quantities: list[_Quantity]
-    nouns: list[re.Pattern]  # each distinct folded noun, whole words
+    nouns: list[tuple[str, re.Pattern]]  # each distinct folded noun, and it as whole words
     any_noun: re.Pattern  # one search for whether a folded phrase holds any of them
 
     def noun_ends(self, folded: str) -> dict[int, int]:
         """Where in the folded phrase each noun found in it ends, by noun index."""
         if not self.any_noun.search(folded):
             return {}
-        return {i: m.end() for i, rx in enumerate(self.nouns) for m in [rx.search(folded)] if m}
+        # a noun that is not even part of the phrase needs no search for it as whole words
+        return {i: m.end() for i, (noun, rx) in enumerate(self.nouns) if noun in folded for m in [rx.search(folded)] if m}
 
 
 def _compile(kb) -> _Patterns:
@@ -77,11 +91,25 @@ def _compile(kb) -> _Patterns:
     quantities = []
     for q in sorted(kb.quantities.values(), key=lambda q: q.id):
         indexes = tuple(nouns.setdefault(fold(n), len(nouns)) for n in q.nouns)
-        quantities.append(_Quantity(q.id, q.unit, frozenset(q.places), [re.compile(c, re.I) for c in q.cues],
-                                    [re.compile(x, re.I) for x in q.exclude], indexes))
+        quantities.append(_Quantity(q.id, q.unit, frozenset(q.places), _any_of(q.cues), _any_of(q.exclude), indexes))
     # an alternation finds a noun wherever one of its words would: one search rules most phrases out
     any_noun = re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in nouns)})\b" if nouns else "(?!)")
-    return _Patterns(quantities, [re.compile(rf"\b{re.escape(n)}\b") for n in nouns], any_noun)
+    return _Patterns(quantities, [(n, re.compile(rf"\b{re.escape(n)}\b")) for n in nouns], any_noun)
+
+
+def _any_of(patterns: list[str]) -> list[re.Pattern]:
+    """The patterns compiled case-insensitively, for a test whether any of them matches: those without groups
+    joined in one alternation (one scan, not one per pattern), the others on their own (a back-reference
+    counts groups; a pattern with global flags cannot be joined)."""
+    compiled = [re.compile(p, re.I) for p in patterns]
+    plain = [rx.pattern for rx in compiled if not rx.groups]
+    if len(plain) < 2:
+        return compiled
+    try:
+        joined = re.compile("|".join(f"(?:{p})" for p in plain), re.I)
+    except re.error:
+        return compiled
+    return [joined, *(rx for rx in compiled if rx.groups)]
 
 
 def _places_in(ctx: Context, s: int, e: int) -> list:
@@ -106,10 +134,18 @@ class _Sentence:
         """The countries and places the sentence names."""
         return _places_in(self.ctx, self.s, self.e)
 
+    def may_name_casualty(self, num: Number) -> bool:
+        """False where no casualty word can be in the stretch around the number that `_casualty` reads."""
+        start, end = max(self.s, num.start - _CASUALTY_BEFORE), min(self.e, num.end + _CASUALTY_AFTER)
+        return self.case_twins or _CASUALTY_STEMS.search(self.ctx.low, start, end) is not None
+
     @cached_property
-    def may_name_casualty(self) -> bool:
-        """False where no casualty word can be in the sentence."""
-        return self.case_twins or _CASUALTY_STEMS.search(self.ctx.low, self.s, self.e) is not None
+    def place(self) -> Mention | None:
+        """The first country or place the sentence names, the place of each of its quantities."""
+        if not self.places:
+            return None
+        p = self.places[0]
+        return Mention.trusted(text=self.text[p.start:p.end], id=next(iter(sorted(p.ids))), start=p.start, end=p.end)
 
     def cued(self, q: _Quantity) -> bool:
         """Whether the sentence has one of the quantity's cues, or the quantity needs none."""
@@ -143,11 +179,11 @@ def _quantity_of(patterns: _Patterns, sent: _Sentence, noun_ends: dict[int, int]
 def _casualty(text: str, s: int, e: int, num: Number) -> str | None:
     """The casualty word right after the number first ("130 injured"), else one just before it that is not
     across "and" or a comma ("killed and about 130 injured" is not 130 killed)."""
-    after = _AND_OR_COMMA.split(text[num.end:min(e, num.end + 30)])[0]
+    after = _AND_OR_COMMA.split(text[num.end:min(e, num.end + _CASUALTY_AFTER)])[0]
     hits_after = [(m.start(), label) for label, rx in _CASUALTY.items() for m in [rx.search(after)] if m]
     if hits_after:
         return min(hits_after)[1]
-    before = _AND_OR_COMMA.split(text[max(s, num.start - 20):num.start])[-1]
+    before = _AND_OR_COMMA.split(text[max(s, num.start - _CASUALTY_BEFORE):num.start])[-1]
     return next((label for label, rx in _CASUALTY.items() if rx.search(before)), None)
 
 
@@ -158,6 +194,7 @@ def extract_quantities(ctx: Context) -> list:
     claims = []
     patterns = ctx.kb.derived("quantity-patterns", _compile)
     numbers = DocumentNumbers(text, ctx.low)
+    published = publication_time(ctx)
     for s, e in ctx.sents:
         found = numbers.in_sentence(s, e)
         if not found:
@@ -168,7 +205,7 @@ def extract_quantities(ctx: Context) -> list:
             phrase = np.group(1) if np else ""
             noun_ends = patterns.noun_ends(fold(phrase))
             if not noun_ends:
-                lead = _NUMBER_OF.search(text, max(s, num.start - 120), num.start)
+                lead = _number_of(text, ctx.low, max(s, num.start - 120), num.start)
                 if lead is not None:
                     np, phrase = lead, lead.group(1)  # "the number of migrants in Libya has fallen to 420,000"
                     noun_ends = patterns.noun_ends(fold(phrase))
@@ -179,7 +216,7 @@ def extract_quantities(ctx: Context) -> list:
             if matched is not None:
                 key, unit, noun_end = matched[0].id, matched[0].unit, np.start(1) + matched[1]
             else:
-                casualty = _casualty(text, s, e, num) if sent.may_name_casualty else None
+                casualty = _casualty(text, s, e, num) if sent.may_name_casualty(num) else None
                 if casualty is None and not num.currency:
                     continue
                 unit = num.currency or "person"
@@ -188,15 +225,11 @@ def extract_quantities(ctx: Context) -> list:
             start, end = num.start, max(num.end, noun_end or num.end)
             if noun_end is not None and noun_end <= num.start:
                 start, end = np.start(1), num.end
-            place = None
-            if sent.places:
-                p = sent.places[0]
-                place = Mention.trusted(text=text[p.start:p.end], id=next(iter(sorted(p.ids))), start=p.start, end=p.end)
             claims.append(make_claim(
                 ctx, ClaimKind.quantity, start, end,
                 subject=Mention.trusted(text=(phrase if start < num.start else text[num.end:end].strip()) or text[num.start:num.end]), predicate=casualty or ("amount" if num.currency else "count"),
                 value=num.value, upper=num.upper, quantity=key,
-                qualifiers=Qualifiers.trusted(unit=unit, approximation=num.approximation, place=place, time=publication_time(ctx)),
+                qualifiers=Qualifiers.trusted(unit=unit, approximation=num.approximation, place=sent.place, time=published),
                 confidence=0.85 if key else 0.6,
             ))
     return claims

@@ -8,16 +8,19 @@ import re
 from ..models import ClaimKind, Mention
 from .base import make_claim
 from .context import Context
-from .gazetteer import ACRONYM, DEMONYM, ENTITY, EVENT, PERSON, SURNAME, TITLE, Hit
+from .gazetteer import PERSON, SURNAME, Hit
 
 _TOKEN_REST = r"[a-z\u00c0-\u024f'\u2019]+(?:-[A-Z]?[a-z\u00c0-\u024f'\u2019]+)*"
 _TOKEN = rf"[A-Z]{_TOKEN_REST}"
 # The capital that starts the run must start a word. The look-behind comes after that capital, not before
 # it: a pattern that opens with a character class lets the scan skip fast to capital letters. The look-ahead
 # drops at once the commonest failure, a capitalised word before a lower-case one (a capital or the first
-# letter of a particle must follow).
+# letter of a particle must follow); the first word's letters are possessive (`++`, `*+`), so that failure
+# gives none of them back: the look-ahead wants a space after them, which no shorter word has. (A later word
+# may need to give letters back: "Dbeibah'sX" ends the run at its apostrophe.)
+_FIRST_TOKEN_REST = r"[a-z\u00c0-\u024f'\u2019]++(?:-[A-Z]?[a-z\u00c0-\u024f'\u2019]+)*+"
 _CANDIDATE = re.compile(
-    rf"[A-Z](?<![\w-][A-Z]){_TOKEN_REST}(?=\s+[A-Zaebdv])"
+    rf"[A-Z](?<![\w-][A-Z]){_FIRST_TOKEN_REST}(?=\s+[A-Zaebdv])"
     rf"(?:\s+(?:(?:al|el|Al|El|bin|ben|abu|Abu|de|di|van|von)[\s-](?:(?:der|den|la)\s)?)?{_TOKEN}){{1,5}}(?![\w-])"
 )
 _WORD = re.compile(r"\S+")
@@ -75,7 +78,7 @@ def _name_span(text: str, run: re.Match) -> tuple[int, int] | None:
     edges ("Interior Minister Matteo Piantedosi"); None for the name of a body or what is too short for a name."""
     group = run.group()
     words = group.split()
-    lo, hi = 0, len(words)  # the name is words[lo:hi]
+    hi = len(words)  # the name ends with words[hi - 1]
     owner = None
     if "'s" in group or "\u2019s" in group:
         owner = next((i for i, w in enumerate(words) if w.endswith(_POSSESSIVE)), None)
@@ -83,51 +86,51 @@ def _name_span(text: str, run: re.Match) -> tuple[int, int] | None:
         hi = owner + 1
     elif words[-1] in _ORG_HEADS:
         return None  # the name of a body
-    while lo < hi and words[lo] in _STOP:
-        lo += 1
-    while lo < hi and words[hi - 1] in _STOP:
+    while hi and words[hi - 1] in _STOP:
         hi -= 1
+    if hi < 2:
+        return None
+    last = words[hi - 1]
     cut = 0  # characters dropped from the end of the last word
-    if lo < hi:
-        last = words[hi - 1]
-        if last.endswith(_POSSESSIVE):  # "Khalifa Hatfar's": the name without the possessive
-            cut = 2
-        elif last.endswith(_QUOTE_MARK):  # a closing quote mark
-            cut = 1
-        words[hi - 1] = last[:len(last) - cut]
-    for i in range(hi - 1, lo - 1, -1):  # "High Representative Federica Mogherini": the name is what follows the last title word
-        if words[i] in _STOP:
-            lo = i + 1
-            break
+    if last.endswith(_POSSESSIVE):  # "Khalifa Hatfar's": the name without the possessive
+        cut = 2
+    elif last.endswith(_QUOTE_MARK):  # a closing quote mark
+        cut = 1
+    words[hi - 1] = last[:len(last) - cut]
+    # the name starts after the last title or function word: "High Representative Federica Mogherini"
+    lo = hi
+    while lo and words[lo - 1] not in _STOP:
+        lo -= 1
     if hi - lo < 2:
         return None
     spans = [w.span() for w in _WORD.finditer(text, run.start(), run.end())]  # the offsets of `words`
     return spans[lo][0], spans[hi - 1][1] - cut
 
 
-def _people_by_sentence(ctx: Context) -> dict[int, list[Hit]]:
-    """The person and surname hits that `ctx.hits_in` gives for each sentence, by the sentence's index
-    (placed by bisection: these are a tenth of the hits, and most sentences have none)."""
-    starts = [s for s, _ in ctx.sents]
-    out: dict[int, list[Hit]] = {}
+def _known_names(ctx: Context) -> tuple[bytearray, dict[int, list[Hit]]]:
+    """In one pass over the hits: the characters inside a known name of anything but a person, and the person
+    and surname hits that `ctx.hits_in` gives for each sentence, by the sentence's index (placed by bisection:
+    these are a tenth of the hits, and most sentences have none)."""
+    sents = ctx.sents
+    starts = [s for s, _ in sents]
+    covered = bytearray(len(ctx.doc.text) + 1)
+    people: dict[int, list[Hit]] = {}
     for h in ctx.hits:
         if h.kind == PERSON or h.kind == SURNAME:
             i = bisect.bisect_right(starts, h.start) - 1
-            if i >= 0 and h.end <= ctx.sents[i][1]:
-                out.setdefault(i, []).append(h)
-    return out
+            if i >= 0 and h.end <= sents[i][1]:
+                people.setdefault(i, []).append(h)
+        else:
+            covered[h.start:h.end] = b"\x01" * (h.end - h.start)
+    return covered, people
 
 
 def extract_names(ctx: Context) -> list:
     """Names of people that the gazetteer did not resolve to a full name, plus resolved full names."""
     text = ctx.doc.text
     claims = []
-    covered = bytearray(len(text) + 1)  # characters inside a known name of anything but a person
-    for h in ctx.hits:
-        if h.kind in (ENTITY, ACRONYM, TITLE, EVENT, DEMONYM):
-            covered[h.start:h.end] = b"\x01" * (h.end - h.start)
+    covered, people = _known_names(ctx)
     covered_people = bytearray(len(text) + 1)
-    people = _people_by_sentence(ctx)
     for i, (s, e) in enumerate(ctx.sents):
         for h in people.get(i, ()):
             start = ctx.extended.get(h.start, h.start) if h.kind == SURNAME else h.start

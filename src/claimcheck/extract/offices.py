@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 
 from ..models import ClaimKind, EntityType, Mention, Qualifiers
 from ..text import fold_name, matches_at
@@ -97,21 +99,38 @@ _GIVEN_NAME_USE = re.compile(
 )
 
 
+@dataclass
+class _OfficeHits:
+    """The hits the office extraction looks up again and again, sorted out once per document."""
+
+    titles: list[Hit]
+    people: list[Hit]  # person and surname hits, in text order
+    people_starts: list[int]  # their starts, for bisection
+    person_from: dict[int, Hit]  # the first of them whose name starts at an offset (a full name at its given name)
+
+
+def _office_hits(ctx: Context) -> _OfficeHits:
+    if "office_hits" not in ctx.memo:
+        titles, people, person_from = [], [], {}
+        for h in ctx.hits:
+            if h.kind == TITLE:
+                titles.append(h)
+            elif h.kind == PERSON or h.kind == SURNAME:
+                people.append(h)
+                person_from.setdefault(ctx.extended.get(h.start, h.start), h)
+        ctx.memo["office_hits"] = _OfficeHits(titles, people, [h.start for h in people], person_from)
+    return ctx.memo["office_hits"]
+
+
 def _person_at(ctx: Context, pos: int, limit: int = 3) -> tuple[Mention, int] | None:
     """A person named starting within `limit` characters of `pos` (after an optional honorific)."""
     text = ctx.doc.text
     m = _LEAD[limit].match(text, pos)
     at = m.end() if m else pos
-    hits = ctx.hits
-    for i in range(ctx.first_hit_from(at), len(hits)):  # a full name's start is at or before its surname hit
-        h = hits[i]
-        start = ctx.extended.get(h.start, h.start)
-        if start == at and h.kind in _PERSON_KINDS:
-            if h.kind == SURNAME and start == h.start and _GIVEN_NAME_USE.match(text, h.end):
-                break  # "UN envoy Martin Kobbler": a surname on record (Ian Martin) used as a given name
-            return Mention.trusted(text=text[start:h.end], id=ctx.person_id(h), start=start, end=h.end), h.end
-        if start > at + 40:
-            break
+    h = _office_hits(ctx).person_from.get(at)
+    # "UN envoy Martin Kobbler": a surname on record (Ian Martin) used as a given name is no person's name
+    if h is not None and not (h.kind == SURNAME and at == h.start and _GIVEN_NAME_USE.match(text, h.end)):
+        return Mention.trusted(text=text[at:h.end], id=ctx.person_id(h), start=at, end=h.end), h.end
     n = _NAME.match(text, at)
     if n and n.group().split()[0] not in _NOT_NAMES and "\n" not in n.group():
         # trim words that belong to the next clause ("Bashagha met") - keep capitalised tokens only
@@ -196,10 +215,7 @@ def extract_offices(ctx: Context) -> list:
     claims = []
     pairs = org_pairs(ctx)
     last_title: Hit | None = None
-    title_hits = [h for h in ctx.hits if h.kind == TITLE]
-    counterpart = [Hit(m.start(), m.end(), TITLE, frozenset())
-                   for m in _matches_at(_COUNTERPART, ctx.low, ("counterpart", "opposite number"), ctx.doc.body_start)]
-    for t in sorted(title_hits + counterpart, key=lambda h: h.start):
+    for t in _titles_and_counterparts(ctx):
         if not t.ids:  # "counterpart": the title last named
             if last_title is None:
                 continue
@@ -214,28 +230,8 @@ def extract_offices(ctx: Context) -> list:
         cut = max(text.rfind(c, left_start, t.start) for c in (",", ";", ":", '"', "\u201c"))
         left_start = max(left_start, cut + 1)
         left = text[left_start:t.start]
-        # nearest the title first: "a new cabinet headed by former minister X" is about a former minister
-        roles = [_ROLE_NAMES.get(r.lower().rstrip("-"), r.lower().rstrip("-")) for r in reversed(_ROLE.findall(left[-40:]))]
-        if "then" in roles and not _THEN_BEFORE.search(left):
-            roles.remove("then")  # "He then met Prime Minister X": an adverb of the sentence, not "then-minister"
-        ra = _ROLE_AFTER.match(text, t.end)
-        if ra:  # "X, interior minister at the time": the office then, not at publication
-            roles.append((ra.group(1) or "then").lower())
-        org, acr = _qualifiers(ctx, left_start, t.start, pairs, attached=True)
-        # right context: "of (the) ORG (ACR)"
-        pos = t.end
-        m = _OF.match(text, pos)
-        if m:
-            nxt = [h for h in ctx.hits_at(m.end()) if h.kind in (ENTITY, ACRONYM, DEMONYM)]
-            if nxt:
-                h = nxt[0]
-                o2, a2 = _qualifiers(ctx, h.start, h.end, pairs)
-                if o2 is not None:
-                    org, acr = o2, a2 or acr
-                    pos = h.end
-                    if h.start in pairs:
-                        close = text.find(")", h.end, h.end + 20)
-                        pos = close + 1 if close >= 0 else pos
+        pos, named_after = _organization_after(ctx, t, pairs)
+        # the holder first: the roles and qualifiers of the two titles in five that name no one are not needed
         person = None
         after = _person_at(ctx, pos)
         if after and not (text[pos:after[0].start].strip(" ,") == "" or _ONLY_HONORIFIC.fullmatch(text, pos, after[0].start)):
@@ -246,12 +242,9 @@ def extract_offices(ctx: Context) -> list:
             after = None
         before = None
         # "Fathi Bashagha, the interior minister of the GNA": a person right before, across a comma
-        for h in reversed(ctx.hits_in(sent[0], t.start)):
-            if h.kind in _PERSON_KINDS:
-                between = text[h.end:t.start]
-                if _APPOSITION.fullmatch(between) and _apposition_words_only(ctx, h.end, t.start):
-                    before = h
-                break
+        h = _last_person_before(ctx, sent[0], t.start)
+        if h is not None and _APPOSITION.fullmatch(text, h.end, t.start) and _apposition_words_only(ctx, h.end, t.start):
+            before = h
         if before is not None and after is None and _introduced_by_title(ctx, sent, before):
             # a list of "title, name" pairs: "the commander of the LNA, Khalifa Haftar, the President of the
             # House seated in Tobruk, Aguila Saleh": Haftar has his title; this one is the next name's
@@ -260,18 +253,25 @@ def extract_offices(ctx: Context) -> list:
                 before, after = None, listed
         # "Interior Minister Fathi Bashagha" (no comma) names the person after; "Sarraj, head of the
         # Council, Salame said" is an apposition to the person before, and the name after is the subject
+        holder_before = appointed = False
         if after and (before is None or "," not in text[pos:after[0].start]):
             person = after[0]
         elif before is not None:
             person = Mention.trusted(text=text[before.start:before.end], id=ctx.person_id(before), start=before.start, end=before.end)
-            if org is None:
-                org, acr = _qualifiers(ctx, before.end, t.start, pairs)
+            holder_before = True
         if person is None and after is None and before is None:
             person = _appointee(ctx, sent, left_start, t.start)
-            if person is not None:
-                roles.insert(0, "appointed")
+            appointed = person is not None
         if person is None:
             continue
+        org, acr = _qualifiers(ctx, left_start, t.start, pairs, attached=True)
+        if named_after is not None:  # "of (the) ORG (ACR)"
+            org, acr = named_after[0], named_after[1] or acr
+        if holder_before and org is None:
+            org, acr = _qualifiers(ctx, before.end, t.start, pairs)
+        roles = _roles(text, left, t)
+        if appointed:
+            roles.insert(0, "appointed")
         if _TERM_ENDED.match(text, end_of(person, t), sent[1]):
             roles.insert(0, "former")  # "X, who resigned in March": the office is behind them
         if _DEATH.search(text, max(sent[0], start_of(person, t) - 60), min(sent[1], end_of(person, t) + 60)):
@@ -295,6 +295,61 @@ def extract_offices(ctx: Context) -> list:
     claims.extend(_leadership(ctx, pairs))
     claims.extend(_portfolio_lists(ctx))
     return claims
+
+
+def _titles_and_counterparts(ctx: Context) -> list[Hit]:
+    """The title hits, and "counterpart" as a title hit without ids, in text order. A counterpart before the
+    first title has no title to stand for: the search for them starts there."""
+    titles = _office_hits(ctx).titles
+    if not titles:
+        return []
+    counterpart = [Hit(m.start(), m.end(), TITLE, frozenset())
+                   for m in _matches_at(_COUNTERPART, ctx.low, ("counterpart", "opposite number"), titles[0].start)]
+    return sorted(titles + counterpart, key=lambda h: h.start)
+
+
+def _organization_after(ctx: Context, title: Hit, pairs) -> tuple[int, tuple[Mention, Mention | None] | None]:
+    """The body a title names after it, "of (the) ORG (ACR)": the offset past it (past the title when there is
+    none) and the (organization, acronym) it names, if any."""
+    text = ctx.doc.text
+    m = _OF.match(text, title.end)
+    if not m:
+        return title.end, None
+    nxt = [h for h in ctx.hits_at(m.end()) if h.kind in (ENTITY, ACRONYM, DEMONYM)]
+    if not nxt:
+        return title.end, None
+    h = nxt[0]
+    org, acr = _qualifiers(ctx, h.start, h.end, pairs)
+    if org is None:
+        return title.end, None
+    pos = h.end
+    if h.start in pairs:
+        close = text.find(")", h.end, h.end + 20)
+        pos = close + 1 if close >= 0 else pos
+    return pos, (org, acr)
+
+
+def _roles(text: str, left: str, title: Hit) -> list[str]:
+    """The words that qualify an office in the clause before its title (`left`) and right after it, nearest the
+    title first: "a new cabinet headed by former minister X" is about a former minister."""
+    roles = [_ROLE_NAMES.get(r.lower().rstrip("-"), r.lower().rstrip("-")) for r in reversed(_ROLE.findall(left[-40:]))]
+    if "then" in roles and not _THEN_BEFORE.search(left):
+        roles.remove("then")  # "He then met Prime Minister X": an adverb of the sentence, not "then-minister"
+    ra = _ROLE_AFTER.match(text, title.end)
+    if ra:  # "X, interior minister at the time": the office then, not at publication
+        roles.append((ra.group(1) or "then").lower())
+    return roles
+
+
+def _last_person_before(ctx: Context, sent_start: int, end: int) -> Hit | None:
+    """The last person or surname hit that `ctx.hits_in(sent_start, end)` gives, found by bisection."""
+    hits = _office_hits(ctx)
+    i = bisect.bisect_left(hits.people_starts, end) - 1
+    while i >= 0 and hits.people_starts[i] >= sent_start:
+        if hits.people[i].end <= end:
+            return hits.people[i]
+        i -= 1
+    return None
 
 
 def _introduced_by_title(ctx: Context, sent: tuple[int, int], person: Hit) -> bool:
@@ -430,8 +485,8 @@ def _leadership(ctx: Context, pairs) -> list:
             qualifiers=Qualifiers.trusted(organization=org, acronym=acr), confidence=0.8,
         ))
     # "<person>, who heads <body>"; "<person> won the presidency of <body>" (a term begun)
-    for h in ctx.hits:
-        if h.kind not in _PERSON_KINDS or not _HEAD_NEXT.match(text, h.end):
+    for h in _office_hits(ctx).people:
+        if not _HEAD_NEXT.match(text, h.end):
             continue
         m = _WHO_HEADS.match(text, h.end)
         role = None

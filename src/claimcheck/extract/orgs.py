@@ -19,7 +19,8 @@ ORG_TYPES = {t for t in EntityType} - {EntityType.person, EntityType.country, En
 def org_hits(ctx: Context) -> list[tuple[int, Hit]]:
     """The name and acronym hits that name an organization, with their index in `ctx.hits` (once per document)."""
     if "org_hits" not in ctx.memo:
-        orgs = ctx.kb.ids_of(*ORG_TYPES)
+        # `kb.ids_of` under a key cheaper to hash than its set of types (every document asks)
+        orgs = ctx.kb.derived("organization-ids", lambda kb: kb.ids_of(*ORG_TYPES))
         ctx.memo["org_hits"] = [(i, h) for i, h in enumerate(ctx.hits)
                                 if (h.kind == ENTITY or h.kind == ACRONYM) and not h.ids.isdisjoint(orgs)]
     return ctx.memo["org_hits"]

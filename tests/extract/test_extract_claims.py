@@ -183,9 +183,28 @@ def test_leadership(packs, text, person, org):
 def test_quantities(packs, text, value, approx, key):
     cs = [c for c in claims(packs, text, ClaimKind.quantity) if c.quantity]
     if value is None:
+        assert not cs  # foreigners are not the migrant stock, though the sentence names it
         return
     c = cs[0]
     assert c.value == value and c.qualifiers.approximation.value == approx and c.quantity == key
+
+
+@pytest.mark.parametrize("text,value,year", [
+    # a comparison in apposition or a second clause joined by "and" does not rule out the figure's own clause
+    ("Around 150,000 people landed in Italy by sea in 2015, a drop of a tenth on 2014, officials said.", 150000, 2015),
+    ("In 2016 Italy counted 181,000 sea arrivals, and more than 4,000 people drowned on the way.", 181000, 2016),
+])
+def test_yearly_flows_beside_another_clause(packs, text, value, year):
+    cs = [c for c in claims(packs, text, ClaimKind.quantity, dt.date(2017, 3, 1)) if c.quantity == "sea_arrivals_italy"]
+    assert [(c.value, c.qualifiers.time.earliest.year) for c in cs] == [(value, year)]
+
+
+@pytest.mark.parametrize("text", [
+    # two years inside the figure's own clause: a comparison, not a yearly total
+    "Around 150,000 people landed in Italy by sea in 2015 against 170,000 in 2014.",
+])
+def test_yearly_flows_compared_in_one_clause_are_not_read(packs, text):
+    assert not [c for c in claims(packs, text, ClaimKind.quantity, dt.date(2017, 3, 1)) if c.quantity == "sea_arrivals_italy"]
 
 
 @pytest.mark.parametrize("text", [

@@ -4,40 +4,109 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
+
 from ..models import Attribution, Claim, ClaimKind, Mention, Precision, Qualifiers, TimeRef
+from ..models.common import built, defaults_of
 from ..text import lower
 from .context import Context
 
-# Word patterns below run on lower-cased text: a case-insensitive scan costs several times a plain one.
-_SAY = re.compile(
-    r"\b(?:said|says|say|told|stated|added|stressed|noted|announced|claimed|indicated|affirmed|reaffirmed|underlined|"
-    r"explained|confirmed|warned|insisted|argued|reported|tweeted|wrote|saying|quoted)\b|\baccording to\b"
-)
 _QUOTES = re.compile(r"[\"\u201c][^\"\u201d]{3,}[\"\u201d]")
-_FUTURE = re.compile(
-    r"\b(?:will|would|should|shall|to be held|scheduled|planned|plans?|expected|upcoming|forthcoming|due to|next|"
-    r"aims? to|intends?|set for|date for|dates for|before the end of|by the end of|deadline|roadmap|road map|is to|are to|lead to)\b"
+
+
+def _is_word(c: str) -> bool:
+    r"""Whether `c` is a word character (`\w` to the regex engine)."""
+    return c.isalnum() or c == "_"
+
+
+class _Words:
+    r"""Whole words and phrases, found where `\b(?:word|...)\b` finds them, in one Aho-Corasick pass
+    (pyahocorasick). A pattern that opens with `\b` makes the regex engine try it at every position of the
+    sentence: this pass costs a third of that on the sentences of the claims. The text is lower-cased
+    (`text.lower`; a case-insensitive scan costs more) and the words lower-case."""
+
+    def __init__(self, **groups: tuple[str, ...]):
+        self._automaton = ahocorasick.Automaton()
+        for label, words in groups.items():
+            for word in words:
+                self._automaton.add_word(word, (len(word), label))
+        self._automaton.make_automaton()
+
+    def find(self, low: str) -> list[tuple[int, int, str]]:
+        """(start, end, label) of each occurrence in `low` with a word boundary on either side, by end."""
+        found = []
+        for last, (length, label) in self._automaton.iter(low):
+            start, end = last + 1 - length, last + 1
+            if (start == 0 or not _is_word(low[start - 1])) and (end == len(low) or not _is_word(low[end])):
+                found.append((start, end, label))
+        return found
+
+
+_SAY = _Words(say=(
+    "said", "says", "say", "told", "stated", "added", "stressed", "noted", "announced", "claimed", "indicated",
+    "affirmed", "reaffirmed", "underlined", "explained", "confirmed", "warned", "insisted", "argued", "reported",
+    "tweeted", "wrote", "saying", "quoted", "according to",
+))
+_TENSE = _Words(
+    future=(
+        "will", "would", "should", "shall", "to be held", "scheduled", "planned", "plan", "plans", "expected",
+        "upcoming", "forthcoming", "due to", "next", "aim to", "aims to", "intend", "intends", "set for", "date for",
+        "dates for", "before the end of", "by the end of", "deadline", "roadmap", "road map", "is to", "are to",
+        "lead to",
+    ),
+    past=(
+        "took place", "was held", "were held", "held", "met", "was", "were", "had", "since", "last", "ago", "earlier",
+        "previous", "former", "fall of", "killed", "attended",
+    ),
 )
-_PAST = re.compile(r"\b(?:took place|was held|were held|held|met|was|were|had|since|last|ago|earlier|previous|former|fall of|killed|attended)\b")
 
 
-def claim_id(path: str, kind: str, start: int, end: int, extra: str = "") -> str:
-    return hashlib.sha1(f"{path}|{kind}|{start}|{end}|{extra}".encode()).hexdigest()[:16]
+def claim_id(path: str, kind: str, start: int, end: int, extra: str = "", _sha1=hashlib.sha1) -> str:
+    return _sha1(f"{path}|{kind}|{start}|{end}|{extra}".encode()).hexdigest()[:16]
 
 
-def attribution(ctx: Context, sent: tuple[int, int], speech: tuple, start: int, end: int) -> Attribution:
+@dataclass(slots=True)
+class _Sentence:
+    """What the claims of one sentence share: its text, its quoted stretches and the span of its first
+    reporting verb (`_speech`), and who in it could be saying a claim (`_speakers`, worked out when a claim
+    first asks)."""
+
+    text: str
+    quotes: tuple[tuple[int, int], ...]
+    verb: tuple[int, int] | None
+    speakers: list[tuple[bool, int, int, str]] | None = None
+
+
+_SENTENCES = "base.sentences"  # the key of a document's `_Sentence`s (by their start) in `Context.memo`
+
+
+def _sentence(ctx: Context, sent: tuple[int, int]) -> _Sentence:
+    """The sentence `sent`, worked out once per document (a sentence holds several claims on average)."""
+    memo = ctx.memo.get(_SENTENCES)
+    if memo is None:
+        memo = ctx.memo[_SENTENCES] = {}
+    found = memo.get(sent[0])
+    if found is None:
+        text = ctx.doc.text[sent[0]:sent[1]]
+        found = memo[sent[0]] = _Sentence(text, *_speech(text))
+    return found
+
+
+def attribution(ctx: Context, sent: tuple[int, int], sentence: _Sentence, start: int, end: int) -> Attribution:
     """The outlet asserts a claim unless the sentence reports someone saying it (and the claim is not the
-    speaker's own identification). `speech` is the sentence's `_speech`."""
+    speaker's own identification)."""
     s = sent[0]
-    quotes, verb = speech
-    for qs, qe in quotes:
+    for qs, qe in sentence.quotes:
         if s + qs <= start and end <= s + qe:
-            return Attribution.trusted(asserter="reported", who=_speaker(ctx, sent, start, end), cue="quotation")
+            found = _speaker_hit(ctx, sent, sentence, start, end)
+            return Attribution.trusted(asserter="reported", who=found[2] if found else None, cue="quotation")
+    verb = sentence.verb
     if verb is None:
         return _OUTLET
-    found = _speaker_hit(ctx, sent, start, end)
+    found = _speaker_hit(ctx, sent, sentence, start, end)
     if found is None:
         return _OUTLET
     verb_start, verb_end = s + verb[0], s + verb[1]
@@ -53,48 +122,51 @@ def attribution(ctx: Context, sent: tuple[int, int], speech: tuple, start: int, 
 def _speech(sentence: str):
     """The quoted stretches of a sentence and the span of its first reporting verb, if any (cached: many
     claims share a sentence)."""
-    m = _SAY.search(lower(sentence))
+    verbs = _SAY.find(lower(sentence))
     # most sentences quote no one: a membership test is far cheaper than starting the scan
     quotes = tuple(q.span() for q in _QUOTES.finditer(sentence)) if '"' in sentence or "\u201c" in sentence else ()
-    return quotes, (m.span() if m else None)
+    return quotes, (min(verbs)[:2] if verbs else None)
 
 
-def _speaker_hit(ctx: Context, sent: tuple[int, int], start: int, end: int) -> tuple[int, int, str] | None:
+def _speaker_hit(ctx: Context, sent: tuple[int, int], sentence: _Sentence, start: int, end: int) -> tuple[int, int, str] | None:
     """The nearest person named in the sentence outside the claim's own span, or a description ("the
     minister") of a person named earlier; failing both, the nearest body or country: (start, end, who as
     written). A place the claim mentions ("800,000 migrants in Libya") is no speaker beside a person."""
     best = None  # (not a person, distance, found)
-    for h in ctx.hits_in(*sent):
-        if start <= h.start < end or h.kind in ("title", "demonym", "event"):
+    for not_person, h_start, h_end, who in _speakers(ctx, sent, sentence):
+        if start <= h_start < end:
             continue
-        rank = (h.kind not in ("person", "surname"), min(abs(h.start - end), abs(start - h.end)))
+        rank = (not_person, min(abs(h_start - end), abs(start - h_end)))
         if best is None or rank < best[0]:
-            best = (rank, (h.start, h.end, ctx.doc.text[h.start:h.end]))
-    for d in ctx.descriptions:
-        if sent[0] <= d.start < sent[1] and not start <= d.start < end:
-            rank = (False, min(abs(d.start - end), abs(start - d.end)))
-            if best is None or rank < best[0]:
-                best = (rank, (d.start, d.end, d.name))
+            best = (rank, (h_start, h_end, who))
     return best[1] if best else None
 
 
-def _speaker(ctx: Context, sent: tuple[int, int], start: int, end: int) -> str | None:
-    found = _speaker_hit(ctx, sent, start, end)
-    return found[2] if found else None
+def _speakers(ctx: Context, sent: tuple[int, int], sentence: _Sentence) -> list[tuple[bool, int, int, str]]:
+    """Who in the sentence could be saying its claims, in the order `_speaker_hit` weighs them: the names
+    found in it, then the descriptions of people named earlier; each as (not a person, start, end, who)."""
+    if sentence.speakers is None:
+        text = ctx.doc.text
+        found = [(h.kind not in ("person", "surname"), h.start, h.end, text[h.start:h.end])
+                 for h in ctx.hits_in(*sent) if h.kind not in ("title", "demonym", "event")]
+        found += [(False, d.start, d.end, d.name) for d in ctx.descriptions if sent[0] <= d.start < sent[1]]
+        sentence.speakers = found
+    return sentence.speakers
 
 
 @lru_cache(maxsize=2048)
 def tense(sentence: str) -> str:
-    low = lower(sentence)
-    if _FUTURE.search(low):
+    labels = {label for _, _, label in _TENSE.find(lower(sentence))}
+    if "future" in labels:
         return "future"
-    if _PAST.search(low):
+    if "past" in labels:
         return "past"
     return "present"
 
 
 _EMPTY = Qualifiers.trusted()
 _OUTLET = Attribution(asserter="outlet")
+_CLAIM_DEFAULTS = defaults_of(Claim)
 
 
 def make_claim(
@@ -103,16 +175,20 @@ def make_claim(
     qualifiers: Qualifiers | None = None, confidence: float = 0.8, extra: str = "",
 ) -> Claim:
     sent = ctx.sentence_of(start)
-    sentence = ctx.doc.text[sent[0]:sent[1]]
+    sentence = _sentence(ctx, sent)
     # extraction builds claims from values it has already typed: skip re-validation (the claims output is
-    # validated against its schema in the tests)
-    return Claim.trusted(
-        id=claim_id(ctx.doc.path, kind.value, start, end, extra or predicate),
-        kind=kind, subject=subject, predicate=predicate, object=object, value=value, quantity=quantity,
-        qualifiers=qualifiers or _EMPTY, attribution=attribution(ctx, sent, _speech(sentence), start, end),
-        provenance=ctx.span(start, end), sentence=sentence, extractor=ctx.extractor,
-        confidence=confidence, credibility=None, upper=upper,
-    )
+    # validated against its schema in the tests). The fields are laid out as `Claim.trusted` lays them out
+    # (its defaults first, the order the JSON output follows) without packing them as keyword arguments.
+    fields = {
+        **_CLAIM_DEFAULTS,
+        "id": claim_id(ctx.doc.path, kind.value, start, end, extra or predicate),
+        "kind": kind, "subject": subject, "predicate": predicate, "object": object, "value": value,
+        "quantity": quantity, "qualifiers": qualifiers or _EMPTY,
+        "attribution": attribution(ctx, sent, sentence, start, end), "provenance": ctx.span(start, end),
+        "sentence": sentence.text, "extractor": ctx.extractor, "confidence": confidence, "credibility": None,
+        "upper": upper,
+    }
+    return built(Claim, fields, set(fields))
 
 
 def publication_time(ctx: Context) -> TimeRef | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ..boilerplate import is_excluded
 from ..kb import KnowledgeBase
 from ..models import Document, Extractor, Span
+from ..models.common import built
 from ..text import LineIndex, fold_name, lower, sentences
 from .coref import Description, resolve_descriptions
 from .gazetteer import ACRONYM, PERSON, SURNAME, Hit, gazetteer_for
@@ -145,7 +146,9 @@ class Context:
 
     def span(self, start: int, end: int) -> Span:
         line, col = self.lines.locate(start)
-        return Span.trusted(path=self.doc.path, start=start, end=end, quote=self.doc.text[start:end], line=line, column=col)
+        # `Span.trusted(path=..., ...)` without packing the keyword arguments (a span per claim)
+        fields = {"path": self.doc.path, "start": start, "end": end, "quote": self.doc.text[start:end], "line": line, "column": col}
+        return built(Span, fields, set(fields))
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         if self._starts is None:

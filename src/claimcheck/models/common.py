@@ -25,30 +25,48 @@ class Model(BaseModel):
         """
         defaults = _DEFAULTS.get(cls)
         if defaults is None:
-            defaults = _DEFAULTS[cls] = {
-                name: f.get_default(call_default_factory=True) for name, f in cls.model_fields.items() if not f.is_required()
-            }
-        return _built(cls, {**defaults, **values}, set(values))
+            defaults = defaults_of(cls)
+        return built(cls, {**defaults, **values}, set(values))
 
     def replaced(self, **changes: Any):
         """A copy with `changes`, unvalidated like `trusted` (pydantic's `model_copy` deep-copies every field)."""
-        return _built(self.__class__, {**self.__dict__, **changes}, self.__pydantic_fields_set__.union(changes))
+        return built(self.__class__, {**self.__dict__, **changes}, self.__pydantic_fields_set__.union(changes))
 
 
 _DEFAULTS: dict[type, dict[str, Any]] = {}
 
 
-def _built(cls: type, fields: dict[str, Any], fields_set: set[str], _new=object.__new__, _set=object.__setattr__):
-    """An instance of `cls` holding `fields` as they are, with pydantic's bookkeeping filled in.
+def defaults_of(cls: type[Model]) -> dict[str, Any]:
+    """The default values of the fields of `cls` that have one, in field order (`trusted` starts from them)."""
+    defaults = _DEFAULTS.get(cls)
+    if defaults is None:
+        defaults = _DEFAULTS[cls] = {
+            name: f.get_default(call_default_factory=True) for name, f in cls.model_fields.items() if not f.is_required()
+        }
+    return defaults
 
-    `trusted` and `replaced` build tens of thousands of claims' parts per megabyte of text, so the
-    builtins are bound as defaults (local names, not global look-ups) and `__new__` is object's own.
+
+# pydantic keeps a model's fields in its `__dict__` and its bookkeeping in three slots of `BaseModel`; their
+# descriptors set them directly, past the frozen model's `__setattr__` and the look-up `object.__setattr__`
+# makes by name.
+_SET_FIELDS = BaseModel.__dict__["__dict__"].__set__
+_SET_FIELDS_SET = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_SET_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
+_SET_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
+def built(cls: type, fields: dict[str, Any], fields_set: set[str], _new=object.__new__):
+    """An instance of `cls` holding `fields` as they are (their order is the order pydantic serialises them
+    in), with pydantic's bookkeeping filled in: `trusted` for callers that have the fields' dict at hand.
+
+    `trusted` and `replaced` build tens of thousands of claims' parts per megabyte of text, so `__new__` is
+    object's own, bound as a default (a local name, not a global look-up).
     """
     m = _new(cls)
-    _set(m, "__dict__", fields)
-    _set(m, "__pydantic_fields_set__", fields_set)
-    _set(m, "__pydantic_extra__", None)
-    _set(m, "__pydantic_private__", None)
+    _SET_FIELDS(m, fields)
+    _SET_FIELDS_SET(m, fields_set)
+    _SET_EXTRA(m, None)
+    _SET_PRIVATE(m, None)
     return m
 
 

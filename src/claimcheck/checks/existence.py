@@ -1,12 +1,27 @@
 """existence-period: an organization named at a time before it existed (the GNU before March 2021).
 
-Mentions after an organization ended are not flagged by default: articles look back on past bodies.
+Mentions after an organization ended are not flagged by default: articles look back on past bodies. A
+body whose launch is announced ("the EU will launch Operation Triton on 1 November") is not flagged
+before it exists.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
+from ..extract.base import tense
 from ..models import ClaimKind, RuleSpec
 from .base import BaseCheck, CheckContext, CheckResult, Draft, fmt_window
+
+# words of a body's coming into being: with a future tense, the sentence announces it ("will launch", "is
+# to replace"); a body merely acting in the future ("the GNU will hold talks") is still an anachronism
+_FOUNDING = re.compile(r"\b(?:launch|set up|sets up|setting up|establish|creat|form|replac|succeed|take over|takes over|"
+                       r"inaugurat|start|begin)\w*", re.I)
+
+
+def _announced(sentence: str) -> bool:
+    return tense(sentence) == "future" and _FOUNDING.search(sentence) is not None
 
 
 class ExistencePeriod(BaseCheck):
@@ -27,10 +42,8 @@ class ExistencePeriod(BaseCheck):
             if entity.period is None or entity.period.start is None or when is None:
                 continue
             lo, hi = kb.bounds(entity.period)
-            import datetime as dt
-
             grace = dt.timedelta(days=p["grace_days"])
-            before = when[1] < lo - grace
+            before = when[1] < lo - grace and not _announced(c.sentence)
             after = p["flag_after_end"] and entity.period.end is not None and when[0] > hi + grace
             if not (before or after):
                 result.support(c, f"entity:{ent_id}")

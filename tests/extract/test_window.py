@@ -80,3 +80,12 @@ def test_an_event_named_as_past_outweighs_one_office_holder(packs):
     d, _, clashes = extract_document(doc(text), packs.kb)
     assert d.published.earliest >= dt.date(2023, 9, 10)
     assert [c.claim.subject.id for c in clashes] == ["bashagha"]
+
+
+def test_a_meeting_named_as_still_to_come_outweighs_one_office_holder(packs):
+    # the Abidjan summit opened on 29 November 2017; Bashagha became interior minister in October 2018
+    text = ("Interior Minister Fathi Bashagha promised an inquiry. UN envoy Ghassan Salame urged calm. "
+            "The African Union-European Union summit in Abidjan will discuss the issue next week.")
+    d, _, clashes = extract_document(doc(text), packs.kb)
+    assert d.published.latest <= dt.date(2017, 11, 28)
+    assert [c.claim.subject.id for c in clashes] == ["bashagha"]

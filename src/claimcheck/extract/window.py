@@ -26,10 +26,11 @@ FLOOR = dt.date(1990, 1, 1)
 APPOINTMENT_LEAD = dt.timedelta(days=30)
 _MEETINGS = {"conference", "summit", "meeting", "talks", "election"}  # held on known days; agreements and wars are not
 NAMED = 0.9  # the confidence of an event identified by its name ("Storm Daniel"), not by its kind and place
-# An event named as past outweighs one office-holder: an article cannot look back on an event before it
-# happened, while a title given to the wrong person is the error the checks look for. An event matched only
+# An event named as past (or a meeting named as still to come) outweighs one office-holder: an article cannot
+# look back on an event before it happened, nor forward to one after it, while a title given to the wrong
+# person is the error the checks look for. An event matched only
 # by kind and place ("talks in Geneva") may be another event of that kind, and weighs less than a holding.
-PAST_NAMED_EVENT, PAST_EVENT_OF_KIND = 1.1, 0.8
+NAMED_EVENT, EVENT_OF_KIND = 1.1, 0.8
 
 
 @dataclass(frozen=True)
@@ -283,7 +284,7 @@ def _event_bound(r: _Reading, c: Claim) -> Constraint | None:
                 or _names_a_body(kb, c) or _series_name(kb, c)):
             return None
         start = ev.period.start.earliest
-        return Constraint(((FLOOR, start - dt.timedelta(days=1)),), 0.6, c, f"refers to {ev.names[0]} ({ev.period}) as still to come", f"event:{ev.id}")
+        return Constraint(((FLOOR, start - dt.timedelta(days=1)),), NAMED_EVENT, c, f"refers to {ev.names[0]} ({ev.period}) as still to come", f"event:{ev.id}")
     if c.predicate == "occurred" and c.qualifiers.tense == "past":
         if _names_a_body(kb, c):
             return None  # "the LPDF agreed": the forum, not one of its sessions
@@ -295,7 +296,7 @@ def _event_bound(r: _Reading, c: Claim) -> Constraint | None:
         if not evs:
             return None
         ev = min(evs, key=lambda e: e.period.start.earliest)
-        weight = PAST_NAMED_EVENT if c.confidence >= NAMED else PAST_EVENT_OF_KIND
+        weight = NAMED_EVENT if c.confidence >= NAMED else EVENT_OF_KIND
         return Constraint(((ev.period.start.earliest, kb.as_of),), weight, c, f"refers to {ev.names[0]} ({ev.period}) as past", f"event:{ev.id}")
     return None
 

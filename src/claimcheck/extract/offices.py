@@ -12,7 +12,7 @@ from ..text import fold_name, matches_at
 from .base import make_claim
 from .context import Context
 from .gazetteer import ACRONYM, DEMONYM, ENTITY, PERSON, SURNAME, TITLE, Hit
-from .orgs import org_hits, org_pairs
+from .orgs import only_id, org_hits, org_pairs
 
 _NAME_TOKEN = r"[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*"
 _NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:al|el|bin|ben|abu|de|di|van|von|ibn)[\s-])?{_NAME_TOKEN}){{1,3}}")
@@ -184,14 +184,14 @@ def _qualifiers(ctx: Context, start: int, end: int, pairs, attached: bool = Fals
     org = acr = None
     for h in (_attached(ctx, start, end) if attached else ctx.hits_in(start, end)):
         if h.kind == DEMONYM or (h.kind in (ENTITY, ACRONYM) and any(ctx.kb.entities[i].type is not EntityType.person for i in h.ids)):
-            ident = next(iter(sorted(h.ids))) if len(h.ids) == 1 else None
+            ident = only_id(h)
             if h.kind == ACRONYM and org is not None and org.id is not None and acr is None:
                 acr = Mention.trusted(text=ctx.doc.text[h.start:h.end], id=ident, start=h.start, end=h.end)
                 continue
             org = Mention.trusted(text=ctx.doc.text[h.start:h.end], id=ident, start=h.start, end=h.end)
             if h.start in pairs and pairs[h.start][1] is not None:
                 a = pairs[h.start][1]
-                acr = Mention.trusted(text=ctx.doc.text[a.start:a.end], id=next(iter(sorted(a.ids))) if len(a.ids) == 1 else None, start=a.start, end=a.end)
+                acr = Mention.trusted(text=ctx.doc.text[a.start:a.end], id=only_id(a), start=a.start, end=a.end)
     return org, acr
 
 
@@ -496,11 +496,11 @@ def _leadership(ctx: Context, pairs) -> list:
         if not found:
             continue
         person, pend = found
-        org = Mention.trusted(text=text[h.start:h.end], id=next(iter(sorted(h.ids))) if len(h.ids) == 1 else None, start=h.start, end=h.end)
+        org = Mention.trusted(text=text[h.start:h.end], id=only_id(h), start=h.start, end=h.end)
         acr = None
         if h.start in pairs and pairs[h.start][1] is not None:
             a = pairs[h.start][1]
-            acr = Mention.trusted(text=text[a.start:a.end], id=next(iter(sorted(a.ids))) if len(a.ids) == 1 else None, start=a.start, end=a.end)
+            acr = Mention.trusted(text=text[a.start:a.end], id=only_id(a), start=a.start, end=a.end)
         claims.append(make_claim(
             ctx, ClaimKind.leadership, h.start, pend, subject=person, predicate="leads", object=org,
             qualifiers=Qualifiers.trusted(organization=org, acronym=acr), confidence=0.8,
@@ -522,7 +522,7 @@ def _leadership(ctx: Context, pairs) -> list:
         o = nxt[0]
         if re.match(r"['\u2019]s\s+\w|-[a-z]", text[o.end:o.end + 6]):
             continue  # "who heads the NTC's board" / "the UN-backed council": a part of the body, or a modifier
-        org = Mention.trusted(text=text[o.start:o.end], id=next(iter(sorted(o.ids))) if len(o.ids) == 1 else None, start=o.start, end=o.end)
+        org = Mention.trusted(text=text[o.start:o.end], id=only_id(o), start=o.start, end=o.end)
         start = ctx.extended.get(h.start, h.start)
         person = Mention.trusted(text=text[start:h.end], id=ctx.person_id(h), start=start, end=h.end)
         claims.append(make_claim(ctx, ClaimKind.leadership, start, o.end, subject=person, predicate="leads", object=org,

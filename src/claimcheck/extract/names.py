@@ -23,7 +23,6 @@ _CANDIDATE = re.compile(
     rf"[A-Z](?<![\w-][A-Z]){_FIRST_TOKEN_REST}(?=\s+[A-Zaebdv])"
     rf"(?:\s+(?:(?:al|el|Al|El|bin|ben|abu|Abu|de|di|van|von)[\s-](?:(?:der|den|la)\s)?)?{_TOKEN}){{1,5}}(?![\w-])"
 )
-_WORD = re.compile(r"\S+")
 _ALPHA_WORD = re.compile(r"(?<!\S)[^\W\d_]")  # a whitespace-separated word that starts with a letter
 _UPPER_WORD = re.compile(r"(?<!\S)[A-Z\u00c0-\u00d6\u00d8-\u00de]")  # ... with a capital
 
@@ -73,7 +72,7 @@ _POSSESSIVE = ("'s", "\u2019s")
 _QUOTE_MARK = ("'", "\u2019")
 
 
-def _name_span(text: str, run: re.Match) -> tuple[int, int] | None:
+def _name_span(run: re.Match) -> tuple[int, int] | None:
     """The span of the person's name in a run of capitalised words: title and function words dropped at the
     edges ("Interior Minister Matteo Piantedosi"); None for the name of a body or what is too short for a name."""
     group = run.group()
@@ -103,8 +102,12 @@ def _name_span(text: str, run: re.Match) -> tuple[int, int] | None:
         lo -= 1
     if hi - lo < 2:
         return None
-    spans = [w.span() for w in _WORD.finditer(text, run.start(), run.end())]  # the offsets of `words`
-    return spans[lo][0], spans[hi - 1][1] - cut
+    # The offsets of words[lo] and words[hi - 1], from the length of the run after the first and before the
+    # second (the run opens and ends with a word, and its words are whitespace-separated); most names are the
+    # run itself, which needs neither.
+    start = run.start() if lo == 0 else run.end() - len(group.split(None, lo)[-1])
+    end = run.end() if hi == len(words) else run.start() + len(group.rsplit(None, len(words) - hi)[0])
+    return start, end - cut
 
 
 def _known_names(ctx: Context) -> tuple[bytearray, dict[int, list[Hit]]]:
@@ -147,7 +150,7 @@ def extract_names(ctx: Context) -> list:
                 headline = _title_case(text[s:e])
             if headline:
                 break  # capitalised words are not names in a title-case headline
-            span = _name_span(text, m)
+            span = _name_span(m)
             if span is None:
                 continue
             a0, b0 = span

@@ -16,6 +16,14 @@ _ACR_TEXT = re.compile(r"^\s*\(\s*([A-Z][A-Za-z]{1,9}(?: [A-Z][a-z]+)?)\s*\)")
 ORG_TYPES = {t for t in EntityType} - {EntityType.person, EntityType.country, EntityType.place}
 
 
+def only_id(hit: Hit) -> str | None:
+    """The id a hit names when it names one only, else None."""
+    if len(hit.ids) != 1:
+        return None
+    (only,) = hit.ids
+    return only
+
+
 def org_hits(ctx: Context) -> list[tuple[int, Hit]]:
     """The name and acronym hits that name an organization, with their index in `ctx.hits` (once per document)."""
     if "org_hits" not in ctx.memo:
@@ -98,12 +106,12 @@ def extract_orgs(ctx: Context) -> list:
     for _, h in org_hits(ctx):
         if h.start in paired_acronyms:
             continue
-        name_id = next(iter(sorted(h.ids))) if len(h.ids) == 1 else None
+        name_id = only_id(h)
         subject = Mention.trusted(text=text[h.start:h.end], id=name_id, start=h.start, end=h.end)
         if h.start in pairs:
             _, acr_hit, acr_text = pairs[h.start]
             end = _pair_end(text, h, acr_hit)
-            acr_id = next(iter(sorted(acr_hit.ids))) if acr_hit and len(acr_hit.ids) == 1 else None
+            acr_id = only_id(acr_hit) if acr_hit else None
             acr = Mention.trusted(text=acr_text, id=acr_id, start=acr_hit.start if acr_hit else None, end=acr_hit.end if acr_hit else None)
             claims.append(make_claim(
                 ctx, ClaimKind.organization_name, h.start, end, subject=subject, predicate="named-with-acronym",

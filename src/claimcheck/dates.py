@@ -51,11 +51,34 @@ _WORDS_OK = {"spring", "summer", "autumn", "fall", "winter", "first", "second", 
 # find the few places a date can be anchored (digit runs, month abbreviations, "day", "week", "month", "year",
 # " half of ") and each pattern is tried only where it could start relative to them (`_starts`); `_matches`
 # yields exactly what `finditer` would. One regex pass finds the digit runs and month abbreviations: opening
-# with a single character class lets the engine skip fast; the look-behinds only say which letter it was.
+# with a single character class lets the engine skip fast; the look-behinds only say which character it was.
+# The runs are of any decimal digits (`\d`, as numbers read them), so that the numbers of a document can use
+# them too (`Anchors`): the class admits every character outside ASCII, and one opens a run only if it is a
+# digit. It is written as the other ASCII characters negated, which the engine tests as fast as an ASCII class.
+_OPENERS = "0123456789JFMASOND"
+_NOT_OPENERS = "".join(re.escape(chr(c)) for c in range(128) if chr(c) not in _OPENERS)
 _ANCHOR = re.compile(
-    r"[0-9JFMASOND](?:(?<=[0-9])[0-9]*|(?<=J)(?:an|u[nl])|(?<=F)eb|(?<=M)a[ry]|(?<=A)(?:pr|ug)|(?<=S)ep|(?<=O)ct"
-    r"|(?<=N)ov|(?<=D)ec)"
+    rf"[^{_NOT_OPENERS}](?:(?<=\d)\d*|(?<=J)(?:an|u[nl])|(?<=F)eb|(?<=M)a[ry]|(?<=A)(?:pr|ug)|(?<=S)ep"
+    r"|(?<=O)ct|(?<=N)ov|(?<=D)ec)"
 )
+
+
+class Anchors(NamedTuple):
+    """Where a text's dates can be anchored: its runs of digits and its month abbreviations, as spans in text
+    order. Read once per document, for its dates and its numbers."""
+
+    digit_runs: list[tuple[int, int]]  # the longest runs of decimal digits (`\d`)
+    months: list[tuple[int, int]]
+
+
+def find_anchors(text: str, start: int = 0, end: int | None = None) -> Anchors:
+    """The digit runs and month abbreviations of `text[start:end]`."""
+    digit_runs, months = [], []
+    for m in _ANCHOR.finditer(text, start, len(text) if end is None else end):
+        (digit_runs if text[m.start()].isdigit() else months).append(m.span())
+    return Anchors(digit_runs, months)
+
+
 _DAY_SPAN = 13  # the longest day part before a month: "31st and 30th"
 _ORDINALS = ("st", "nd", "rd", "th")
 # how far before its year a season starts ("fall 2020", "Spring of 2019"), and the letters it can start with
@@ -79,12 +102,10 @@ def _find_all(text: str, word: str, start: int, end: int) -> list[int]:
     return found
 
 
-def _starts(text: str, start: int, end: int) -> dict[str, list[int]]:
+def _starts(text: str, start: int, end: int, anchors: Anchors) -> dict[str, list[int]]:
     """For each pattern, the sorted positions in `text[start:end]` a match of it may start at (a superset);
     a pattern left out cannot match."""
-    digit_runs, months = [], []
-    for m in _ANCHOR.finditer(text, start, end):
-        (digit_runs if text[m.start()].isdigit() else months).append(m.span())
+    digit_runs, months = anchors
     month_starts = [q for q, _ in months]
     found = {"rel_month": month_starts, "rel_unit": _unit_starts(text, start, end)}
     days = _find_all(text, "day", start, end)
@@ -199,12 +220,16 @@ def _parts(groups: dict[str, str | None]) -> dict[str, int | str | None]:
     return parts
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
-    """Every date expression in `text[start:end]`, longest first where they overlap, in text order."""
+def find_dates(text: str, start: int = 0, end: int | None = None, anchors: Anchors | None = None) -> list[DateMention]:
+    """Every date expression in `text[start:end]`, longest first where they overlap, in text order.
+    `anchors` are those of `text[start:end]` (`find_anchors`) when already known."""
     end = len(text) if end is None else end
     found: list[DateMention] = []
     taken = bytearray(end - start + 1)
-    matches = _short_matches(text, start, end) if end - start <= _SHORT else _matches(text, start, end)
+    if anchors is None and end - start <= _SHORT:
+        matches = _short_matches(text, start, end)
+    else:
+        matches = _matches(text, start, end, anchors or find_anchors(text, start, end))
     for form, m in matches:
         s, e = m.span()
         if not _starts_word(text, s, form):
@@ -244,9 +269,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     return sorted(found, key=lambda d: d.start)
 
 
-def _matches(text: str, start: int, end: int) -> Iterator[tuple[str, re.Match[str]]]:
+def _matches(text: str, start: int, end: int, anchors: Anchors) -> Iterator[tuple[str, re.Match[str]]]:
     """The matches of each pattern in `text[start:end]` in turn, with its form, as `finditer` finds them."""
-    starts = _starts(text, start, end)
+    starts = _starts(text, start, end, anchors)
     for form, rx in _PATTERNS:
         candidates = starts.get(form)
         if candidates:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -51,11 +51,34 @@ _WORDS_OK = {"spring", "summer", "autumn", "fall", "winter", "first", "second", 
 # find the few places a date can be anchored (digit runs, month abbreviations, "day", "week", "month", "year",
 # " half of ") and each pattern is tried only where it could start relative to them (`_starts`); `_matches`
 # yields exactly what `finditer` would. One regex pass finds the digit runs and month abbreviations: opening
-# with a single character class lets the engine skip fast; the look-behinds only say which letter it was.
+# with a single character class lets the engine skip fast; the look-behinds only say which character it was.
+# The runs are of any decimal digits (`\d`, as numbers read them), so that the numbers of a document can use
+# them too (`Anchors`): the class admits every character outside ASCII, and one opens a run only if it is a
+# digit. It is written as the other ASCII characters negated, which the engine tests as fast as an ASCII class.
+_OPENERS = "0123456789JFMASOND"
+_NOT_OPENERS = "".join(re.escape(chr(c)) for c in range(128) if chr(c) not in _OPENERS)
 _ANCHOR = re.compile(
-    r"[0-9JFMASOND](?:(?<=[0-9])[0-9]*|(?<=J)(?:an|u[nl])|(?<=F)eb|(?<=M)a[ry]|(?<=A)(?:pr|ug)|(?<=S)ep|(?<=O)ct"
-    r"|(?<=N)ov|(?<=D)ec)"
+    rf"[^{_NOT_OPENERS}](?:(?<=\d)\d*|(?<=J)(?:an|u[nl])|(?<=F)eb|(?<=M)a[ry]|(?<=A)(?:pr|ug)|(?<=S)ep"
+    r"|(?<=O)ct|(?<=N)ov|(?<=D)ec)"
 )
+
+
+class Anchors(NamedTuple):
+    """Where a text's dates can be anchored: its runs of digits and its month abbreviations, as spans in text
+    order. Read once per document, for its dates and its numbers."""
+
+    digit_runs: list[tuple[int, int]]  # the longest runs of decimal digits (`\d`)
+    months: list[tuple[int, int]]
+
+
+def find_anchors(text: str, start: int = 0, end: int | None = None) -> Anchors:
+    """The digit runs and month abbreviations of `text[start:end]`."""
+    digit_runs, months = [], []
+    for m in _ANCHOR.finditer(text, start, len(text) if end is None else end):
+        (digit_runs if text[m.start()].isdigit() else months).append(m.span())
+    return Anchors(digit_runs, months)
+
+
 _DAY_SPAN = 13  # the longest day part before a month: "31st and 30th"
 _ORDINALS = ("st", "nd", "rd", "th")
 # how far before its year a season starts ("fall 2020", "Spring of 2019"), and the letters it can start with
@@ -79,12 +102,10 @@ def _find_all(text: str, word: str, start: int, end: int) -> list[int]:
     return found
 
 
-def _starts(text: str, start: int, end: int) -> dict[str, list[int]]:
+def _starts(text: str, start: int, end: int, anchors: Anchors) -> dict[str, list[int]]:
     """For each pattern, the sorted positions in `text[start:end]` a match of it may start at (a superset);
     a pattern left out cannot match."""
-    digit_runs, months = [], []
-    for m in _ANCHOR.finditer(text, start, end):
-        (digit_runs if text[m.start()].isdigit() else months).append(m.span())
+    digit_runs, months = anchors
     month_starts = [q for q, _ in months]
     found = {"rel_month": month_starts, "rel_unit": _unit_starts(text, start, end)}
     days = _find_all(text, "day", start, end)
@@ -199,52 +220,104 @@ def _parts(groups: dict[str, str | None]) -> dict[str, int | str | None]:
     return parts
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
-    """Every date expression in `text[start:end]`, longest first where they overlap, in text order."""
+def find_dates(text: str, start: int = 0, end: int | None = None, anchors: Anchors | None = None) -> list[DateMention]:
+    """Every date expression in `text[start:end]`, longest first where they overlap, in text order.
+    `anchors` are those of `text[start:end]` (`find_anchors`) when already known."""
     end = len(text) if end is None else end
     found: list[DateMention] = []
     taken = bytearray(end - start + 1)
-    starts = _starts(text, start, end)
-    for form, rx in _PATTERNS:
-        candidates = starts.get(form)
-        if not candidates:
+    if anchors is None and end - start <= _SHORT:
+        matches = _short_matches(text, start, end)
+    else:
+        matches = _matches(text, start, end, anchors or find_anchors(text, start, end))
+    for form, m in matches:
+        s, e = m.span()
+        if not _starts_word(text, s, form):
             continue
-        for m in matches_at(rx, text, candidates, start, end):
-            s, e = m.span()
-            if not _starts_word(text, s, form):
+        if form == "year" and m.group("year")[:2] not in ("19", "20"):
+            continue
+        if form in ("season", "half", "rel_unit") and m.group(1).lower() not in _WORDS_OK:
+            continue  # the patterns' first letter classes admit a few non-words ("Sall", "Lext")
+        if 1 in taken[s - start:e - start]:
+            continue
+        g = m.groupdict()
+        if form in _BEHIND:
+            rx_behind, required = _BEHIND[form]
+            b = rx_behind.search(text, max(start, s - 14), s)
+            if b is None and required:
                 continue
-            if form == "year" and m.group("year")[:2] not in ("19", "20"):
-                continue
-            if form in ("season", "half", "rel_unit") and m.group(1).lower() not in _WORDS_OK:
-                continue  # the patterns' first letter classes admit a few non-words ("Sall", "Lext")
-            if 1 in taken[s - start:e - start]:
-                continue
-            g = m.groupdict()
-            if form in _BEHIND:
-                rx_behind, required = _BEHIND[form]
-                b = rx_behind.search(text, max(start, s - 14), s)
-                if b is None and required:
-                    continue
-                if b is not None:
-                    g["pre" if form == "year" else "rel"] = b.group(1)
-                    if 1 in taken[b.start() - start:s - start]:
-                        b = None
-                    else:
-                        s = b.start()
-            try:
-                parts = _parts(g)
-            except (KeyError, ValueError):
-                continue
-            day, mon = parts.get("day"), parts.get("month")
-            if day is not None and mon is not None and not 1 <= day <= 31:
-                continue
-            dm = DateMention(s, e, text[s:e], form, **parts)
-            if form == "md" and dm.month == 5 and dm.text.lower().startswith("may ") and not re.search(r"\d", dm.text[4:5]):
-                continue
-            found.append(dm)
-            taken[s - start:e - start] = b"\x01" * (e - s)
+            if b is not None:
+                g["pre" if form == "year" else "rel"] = b.group(1)
+                if 1 in taken[b.start() - start:s - start]:
+                    b = None
+                else:
+                    s = b.start()
+        try:
+            parts = _parts(g)
+        except (KeyError, ValueError):
+            continue
+        day, mon = parts.get("day"), parts.get("month")
+        if day is not None and mon is not None and not 1 <= day <= 31:
+            continue
+        dm = DateMention(s, e, text[s:e], form, **parts)
+        if form == "md" and dm.month == 5 and dm.text.lower().startswith("may ") and not re.search(r"\d", dm.text[4:5]):
+            continue
+        found.append(dm)
+        taken[s - start:e - start] = b"\x01" * (e - s)
+        if s == start and e == end:
+            break  # the date is the whole text ("24 December 2021", a claim's quote): any other match overlaps it
     return sorted(found, key=lambda d: d.start)
 
+
+def _matches(text: str, start: int, end: int, anchors: Anchors) -> Iterator[tuple[str, re.Match[str]]]:
+    """The matches of each pattern in `text[start:end]` in turn, with its form, as `finditer` finds them."""
+    starts = _starts(text, start, end, anchors)
+    for form, rx in _PATTERNS:
+        candidates = starts.get(form)
+        if candidates:
+            for m in matches_at(rx, text, candidates, start, end):
+                yield form, m
+
+
+# Below this many characters, a pattern's own scan of the text costs less than working out where it may start
+# (`_starts`): the texts re-read for their dates one by one, a claim's quote ("last Saturday", "24 December
+# 2021"), take this path; each pattern is tried only if the text has what every match of it holds.
+_SHORT = 80
+_DIGIT = re.compile(r"[0-9]")
+_MONTH_ABBR = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")  # opens every month name of `_MON`
+# form -> whether a match holds an ASCII digit, whether it holds a month name, and words one of which it holds
+_NEEDS: dict[str, tuple[bool, bool, tuple[str, ...]]] = {
+    "iso": (True, False, ("-",)), "dmy": (True, True, ()), "mdy": (True, True, ()), "dm": (True, True, ()),
+    "md": (True, True, ()), "season": (True, False, ()), "my": (True, True, ()), "half": (True, False, (" half of ",)),
+    "rel_month": (False, True, ()), "weekday": (False, False, ("day",)),
+    "rel_unit": (False, False, ("week", "month", "year")), "year": (True, False, ()),
+}
+# (whether a text has a digit, whether it has a month name) -> the patterns that may match in it, in order,
+# with the words one of which a match holds
+_SHORT_PATTERNS: dict[tuple[bool, bool], list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = {
+    (digit, month): [(form, rx, _NEEDS[form][2]) for form, rx in _PATTERNS
+                     if (digit or not _NEEDS[form][0]) and (month or not _NEEDS[form][1])]
+    for digit in (False, True) for month in (False, True)
+}
+
+
+def _short_matches(text: str, start: int, end: int) -> Iterator[tuple[str, re.Match[str]]]:
+    """`_matches` of a short text: each pattern that may match is scanned for."""
+    digit = _DIGIT.search(text, start, end) is not None
+    month = _MONTH_ABBR.search(text, start, end) is not None
+    for form, rx, words in _SHORT_PATTERNS[digit, month]:
+        if words and not _has_any(text, words, start, end):
+            continue
+        for m in rx.finditer(text, start, end):
+            yield form, m
+
+
+def _has_any(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether one of the words occurs in `text[start:end]`."""
+    for word in words:
+        if text.find(word, start, end) >= 0:
+            return True
+    return False
 
 def _range(y: int, m: int | None = None, d: int | None = None, d2: int | None = None) -> tuple[dt.date, dt.date, Precision]:
     if m is None:

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from ..dates import DateMention, find_dates, resolve
+from ..dates import Anchors, DateMention, find_anchors, find_dates, resolve
 from ..models import ClaimKind, EntityType, Mention, Qualifiers
 from ..text import matches_at
 from ..boilerplate import is_excluded
@@ -76,11 +76,19 @@ def _stem_hits(low: str, start: int) -> list[tuple[int, str]]:
     return sorted((last + 1 - length, etype) for last, (length, etypes) in _STEMS.iter(low, start) for etype in etypes)
 
 
+def document_anchors(ctx: Context) -> Anchors:
+    """The digit runs and month abbreviations of the document's body, scanned once for its dates and its
+    numbers."""
+    if "date_anchors" not in ctx.memo:
+        ctx.memo["date_anchors"] = find_anchors(ctx.doc.text, ctx.doc.body_start)
+    return ctx.memo["date_anchors"]
+
+
 def extract_dates(ctx: Context) -> tuple[list, dict[tuple[int, int], list[DateMention]]]:
     """Date claims, and the date mentions of each sentence that has some (for the other extractors)."""
     text = ctx.doc.text
     claims, by_sentence = [], {}
-    for m in find_dates(text, ctx.doc.body_start):
+    for m in find_dates(text, ctx.doc.body_start, anchors=document_anchors(ctx)):
         if is_excluded(ctx.doc.excluded, m.start, m.end):
             continue
         sent = ctx.sentence_of(m.start)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -107,22 +108,34 @@ _SPACE_WORD = re.compile(rf"\s(?:{_word_trie(_SENTENCE_WORDS)})")
 
 class DocumentNumbers:
     """The numbers of one document, sentence by sentence, read with a cheap case-sensitive scan of the
-    lower-cased text for number words instead of the case-insensitive one."""
+    lower-cased text for number words instead of the case-insensitive one, and only where the document's
+    digit runs say a sentence has a digit."""
 
-    def __init__(self, text: str, low: str):
-        """`low` is the text lower-cased with its offsets unchanged (`claimcheck.text.lower`)."""
+    def __init__(self, text: str, low: str, digit_runs: list[tuple[int, int]]):
+        """`low` is the text lower-cased with its offsets unchanged (`claimcheck.text.lower`); `digit_runs`
+        are the spans of the longest runs of decimal digits (`\\d`) in the part of the text that holds the
+        sentences read (`dates.find_anchors`, scanned once for the dates too)."""
         self.text = text
         self.low = low
         self.case_twins = has_case_twins(text)
+        self.run_starts = [a for a, _ in digit_runs]
+        self.run_ends = [b for _, b in digit_runs]
+
+    def _first_digit(self, start: int, end: int) -> int | None:
+        """Where the first digit of `text[start:end]` is, if it has one."""
+        i = bisect.bisect_right(self.run_ends, start)  # the first run that ends after `start`
+        if i < len(self.run_starts) and self.run_starts[i] < end:
+            return max(start, self.run_starts[i])
+        return None
 
     def in_sentence(self, start: int, end: int) -> list[Number]:
         """`find_numbers(text, start, end)` if the sentence holds a digit or a number word standing alone
         between spaces ("two", not "two,"), else nothing."""
-        # one starts on every digit; most sentences have none, and a search costs less than a `finditer`
-        first = NUMBER.search(self.text, start, end)
+        # a figure starts on a digit, and most sentences have none
+        first = self._first_digit(start, end)
         if first is None and not self._may_have_word_token(start, end):
             return []
-        figures = [] if first is None else [first, *NUMBER.finditer(self.text, first.end(), end)]
+        figures = [] if first is None else list(NUMBER.finditer(self.text, first, end))
         candidates = None if self.case_twins else list(_WORD_IN_LOWER.finditer(self.low, start, end))
         if candidates == []:
             # no number word, so no token of one and nothing for `NUMBER_WORD` to find

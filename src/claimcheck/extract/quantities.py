@@ -10,6 +10,7 @@ from ..models import ClaimKind, EntityType, Mention, Qualifiers
 from ..text import fold
 from .base import make_claim, publication_time
 from .context import Context
+from .events import document_anchors
 from .numbers import DocumentNumbers, Number
 
 _NOUN_PHRASE = re.compile(r"\s*(?:(?:of|more|additional|other|new)\s+)?((?:[A-Za-z\u2019'-]+[ \t]+){0,3}[A-Za-z\u2019'-]+)")
@@ -195,7 +196,7 @@ def extract_quantities(ctx: Context) -> list:
     text = ctx.doc.text
     claims = []
     patterns = ctx.kb.derived("quantity-patterns", _compile)
-    numbers = DocumentNumbers(text, ctx.low)
+    numbers = DocumentNumbers(text, ctx.low, document_anchors(ctx).digit_runs)
     published = publication_time(ctx)
     for s, e in ctx.sents:
         found = numbers.in_sentence(s, e)

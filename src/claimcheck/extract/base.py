@@ -45,12 +45,13 @@ class _Words:
         return found
 
 
-_SAY = _Words(say=(
-    "said", "says", "say", "told", "stated", "added", "stressed", "noted", "announced", "claimed", "indicated",
-    "affirmed", "reaffirmed", "underlined", "explained", "confirmed", "warned", "insisted", "argued", "reported",
-    "tweeted", "wrote", "saying", "quoted", "according to",
-))
-_TENSE = _Words(
+# a sentence's reporting verbs and the words that set its tense, found in one pass (`_cues`)
+_CUES = _Words(
+    say=(
+        "said", "says", "say", "told", "stated", "added", "stressed", "noted", "announced", "claimed", "indicated",
+        "affirmed", "reaffirmed", "underlined", "explained", "confirmed", "warned", "insisted", "argued", "reported",
+        "tweeted", "wrote", "saying", "quoted", "according to",
+    ),
     future=(
         "will", "would", "should", "shall", "to be held", "scheduled", "planned", "plan", "plans", "expected",
         "upcoming", "forthcoming", "due to", "next", "aim to", "aims to", "intend", "intends", "set for", "date for",
@@ -122,10 +123,9 @@ def attribution(ctx: Context, sent: tuple[int, int], sentence: _Sentence, start:
 def _speech(sentence: str):
     """The quoted stretches of a sentence and the span of its first reporting verb, if any (cached: many
     claims share a sentence)."""
-    verbs = _SAY.find(lower(sentence))
     # most sentences quote no one: a membership test is far cheaper than starting the scan
     quotes = tuple(q.span() for q in _QUOTES.finditer(sentence)) if '"' in sentence or "\u201c" in sentence else ()
-    return quotes, (min(verbs)[:2] if verbs else None)
+    return quotes, _cues(sentence)[0]
 
 
 def _speaker_hit(ctx: Context, sent: tuple[int, int], sentence: _Sentence, start: int, end: int) -> tuple[int, int, str] | None:
@@ -154,14 +154,22 @@ def _speakers(ctx: Context, sent: tuple[int, int], sentence: _Sentence) -> list[
     return sentence.speakers
 
 
-@lru_cache(maxsize=2048)
 def tense(sentence: str) -> str:
-    labels = {label for _, _, label in _TENSE.find(lower(sentence))}
-    if "future" in labels:
-        return "future"
-    if "past" in labels:
-        return "past"
-    return "present"
+    """Whether the sentence speaks of the future, the past or the present."""
+    return _cues(sentence)[1]
+
+
+@lru_cache(maxsize=4096)
+def _cues(sentence: str) -> tuple[tuple[int, int] | None, str]:
+    """The span of the sentence's first reporting verb, if any, and its tense (cached: the extractors ask
+    for the tense of the sentences whose claims are then built, and so asked for their reporting verbs)."""
+    verbs, labels = [], set()
+    for start, end, label in _CUES.find(lower(sentence)):
+        if label == "say":
+            verbs.append((start, end))
+        else:
+            labels.add(label)
+    return min(verbs) if verbs else None, "future" if "future" in labels else "past" if "past" in labels else "present"
 
 
 _EMPTY = Qualifiers.trusted()

@@ -128,7 +128,7 @@ def clear_caches() -> None:
     from . import base
     from .. import dates
 
-    for memo in (base._speech, base.tense, dates.dates_in):
+    for memo in (base._speech, base._cues, dates.dates_in):
         memo.cache_clear()
 
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 import ahocorasick
 
 from ..models import Attribution, Claim, ClaimKind, Mention, Precision, Qualifiers, TimeRef
-from ..models.common import built, defaults_of
+from ..models.common import built
 from ..text import lower
 from .context import Context
 
@@ -174,7 +174,6 @@ def _cues(sentence: str) -> tuple[tuple[int, int] | None, str]:
 
 _EMPTY = Qualifiers.trusted()
 _OUTLET = Attribution(asserter="outlet")
-_CLAIM_DEFAULTS = defaults_of(Claim)
 
 
 def make_claim(
@@ -186,15 +185,14 @@ def make_claim(
     sentence = _sentence(ctx, sent)
     # extraction builds claims from values it has already typed: skip re-validation (the claims output is
     # validated against its schema in the tests). The fields are laid out as `Claim.trusted` lays them out
-    # (its defaults first, the order the JSON output follows) without packing them as keyword arguments.
+    # (its defaults first, in field order, then the others in the order given: the order the JSON output
+    # follows), written out in that order rather than merged into a copy of the defaults.
     fields = {
-        **_CLAIM_DEFAULTS,
+        "object": object, "value": value, "upper": upper, "quantity": quantity, "qualifiers": qualifiers or _EMPTY,
+        "attribution": attribution(ctx, sent, sentence, start, end), "credibility": None,
         "id": claim_id(ctx.doc.path, kind.value, start, end, extra or predicate),
-        "kind": kind, "subject": subject, "predicate": predicate, "object": object, "value": value,
-        "quantity": quantity, "qualifiers": qualifiers or _EMPTY,
-        "attribution": attribution(ctx, sent, sentence, start, end), "provenance": ctx.span(start, end),
-        "sentence": sentence.text, "extractor": ctx.extractor, "confidence": confidence, "credibility": None,
-        "upper": upper,
+        "kind": kind, "subject": subject, "predicate": predicate, "provenance": ctx.span(start, end),
+        "sentence": sentence.text, "extractor": ctx.extractor, "confidence": confidence,
     }
     return built(Claim, fields, set(fields))
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 import ahocorasick
 
 from ..models import Attribution, Claim, ClaimKind, Mention, Precision, Qualifiers, TimeRef
-from ..models.common import built, defaults_of
+from ..models.common import built
 from ..text import lower
 from .context import Context
 
@@ -45,12 +45,13 @@ class _Words:
         return found
 
 
-_SAY = _Words(say=(
-    "said", "says", "say", "told", "stated", "added", "stressed", "noted", "announced", "claimed", "indicated",
-    "affirmed", "reaffirmed", "underlined", "explained", "confirmed", "warned", "insisted", "argued", "reported",
-    "tweeted", "wrote", "saying", "quoted", "according to",
-))
-_TENSE = _Words(
+# a sentence's reporting verbs and the words that set its tense, found in one pass (`_cues`)
+_CUES = _Words(
+    say=(
+        "said", "says", "say", "told", "stated", "added", "stressed", "noted", "announced", "claimed", "indicated",
+        "affirmed", "reaffirmed", "underlined", "explained", "confirmed", "warned", "insisted", "argued", "reported",
+        "tweeted", "wrote", "saying", "quoted", "according to",
+    ),
     future=(
         "will", "would", "should", "shall", "to be held", "scheduled", "planned", "plan", "plans", "expected",
         "upcoming", "forthcoming", "due to", "next", "aim to", "aims to", "intend", "intends", "set for", "date for",
@@ -122,10 +123,9 @@ def attribution(ctx: Context, sent: tuple[int, int], sentence: _Sentence, start:
 def _speech(sentence: str):
     """The quoted stretches of a sentence and the span of its first reporting verb, if any (cached: many
     claims share a sentence)."""
-    verbs = _SAY.find(lower(sentence))
     # most sentences quote no one: a membership test is far cheaper than starting the scan
     quotes = tuple(q.span() for q in _QUOTES.finditer(sentence)) if '"' in sentence or "\u201c" in sentence else ()
-    return quotes, (min(verbs)[:2] if verbs else None)
+    return quotes, _cues(sentence)[0]
 
 
 def _speaker_hit(ctx: Context, sent: tuple[int, int], sentence: _Sentence, start: int, end: int) -> tuple[int, int, str] | None:
@@ -154,19 +154,26 @@ def _speakers(ctx: Context, sent: tuple[int, int], sentence: _Sentence) -> list[
     return sentence.speakers
 
 
-@lru_cache(maxsize=2048)
 def tense(sentence: str) -> str:
-    labels = {label for _, _, label in _TENSE.find(lower(sentence))}
-    if "future" in labels:
-        return "future"
-    if "past" in labels:
-        return "past"
-    return "present"
+    """Whether the sentence speaks of the future, the past or the present."""
+    return _cues(sentence)[1]
+
+
+@lru_cache(maxsize=4096)
+def _cues(sentence: str) -> tuple[tuple[int, int] | None, str]:
+    """The span of the sentence's first reporting verb, if any, and its tense (cached: the extractors ask
+    for the tense of the sentences whose claims are then built, and so asked for their reporting verbs)."""
+    verbs, labels = [], set()
+    for start, end, label in _CUES.find(lower(sentence)):
+        if label == "say":
+            verbs.append((start, end))
+        else:
+            labels.add(label)
+    return min(verbs) if verbs else None, "future" if "future" in labels else "past" if "past" in labels else "present"
 
 
 _EMPTY = Qualifiers.trusted()
 _OUTLET = Attribution(asserter="outlet")
-_CLAIM_DEFAULTS = defaults_of(Claim)
 
 
 def make_claim(
@@ -178,15 +185,14 @@ def make_claim(
     sentence = _sentence(ctx, sent)
     # extraction builds claims from values it has already typed: skip re-validation (the claims output is
     # validated against its schema in the tests). The fields are laid out as `Claim.trusted` lays them out
-    # (its defaults first, the order the JSON output follows) without packing them as keyword arguments.
+    # (its defaults first, in field order, then the others in the order given: the order the JSON output
+    # follows), written out in that order rather than merged into a copy of the defaults.
     fields = {
-        **_CLAIM_DEFAULTS,
+        "object": object, "value": value, "upper": upper, "quantity": quantity, "qualifiers": qualifiers or _EMPTY,
+        "attribution": attribution(ctx, sent, sentence, start, end), "credibility": None,
         "id": claim_id(ctx.doc.path, kind.value, start, end, extra or predicate),
-        "kind": kind, "subject": subject, "predicate": predicate, "object": object, "value": value,
-        "quantity": quantity, "qualifiers": qualifiers or _EMPTY,
-        "attribution": attribution(ctx, sent, sentence, start, end), "provenance": ctx.span(start, end),
-        "sentence": sentence.text, "extractor": ctx.extractor, "confidence": confidence, "credibility": None,
-        "upper": upper,
+        "kind": kind, "subject": subject, "predicate": predicate, "provenance": ctx.span(start, end),
+        "sentence": sentence.text, "extractor": ctx.extractor, "confidence": confidence,
     }
     return built(Claim, fields, set(fields))
 

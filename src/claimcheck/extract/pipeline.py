@@ -59,7 +59,14 @@ def extract_claims(doc: Document, kb: KnowledgeBase) -> list[Claim]:
 
 def place_in_time(doc: Document, claims: list[Claim], kb: KnowledgeBase) -> tuple[Document, list[Claim], list[Constraint]]:
     """The document's publication window (stated, else inferred from the knowledge base's dates) and each
-    claim's time; also the dated mentions that clash with the window."""
+    claim's time; also the dated mentions that clash with the window. `claims` are left as they are: a claim
+    that comes to hold at another time is a copy."""
+    return _placed(doc, claims, kb, in_place=False)
+
+
+def _placed(doc: Document, claims: list[Claim], kb: KnowledgeBase, *, in_place: bool) -> tuple[Document, list[Claim], list[Constraint]]:
+    """`place_in_time`; with `in_place`, for claims no one else holds yet, each claim is re-timed in place
+    instead of copied (copying every claim of a document costs more than inferring its window)."""
     clashes: list[Constraint] = []
     governed = own_dates(claims)
     if doc.published.basis is not WindowBasis.stated:
@@ -70,10 +77,13 @@ def place_in_time(doc: Document, claims: list[Claim], kb: KnowledgeBase) -> tupl
     w = doc.published
     bounds = (w.earliest, w.latest) if w.earliest and w.latest else None
     publication = TimeRef.trusted(earliest=w.earliest, latest=w.latest, precision=Precision.day, basis="publication") if bounds else None
+    # a clash cites its claim as extracted, before it was given a time: those claims are copied, not changed
+    cited = {id(x.claim) for x in clashes} if in_place else None
     timed = []
     # claims share qualifiers objects (every claim without qualifiers has the same empty ones): those that
     # come to hold at publication are re-timed once, keyed by the identity of the qualifiers they replace
-    at_publication: dict[int, Qualifiers] = {}
+    # (kept beside their re-timed copy, so that no new object can take that identity while the loop runs)
+    at_publication: dict[int, tuple[Qualifiers, Qualifiers]] = {}
     date = ClaimKind.date  # bound once: looking a member up on its enum class costs more than the test
     for c in claims:
         q = c.qualifiers
@@ -84,10 +94,16 @@ def place_in_time(doc: Document, claims: list[Claim], kb: KnowledgeBase) -> tupl
         elif (m := governed.get(id(c))) is not None:
             retimed = _retimed(q, resolve(m, bounds))
         else:
-            retimed = at_publication.get(id(q))
-            if retimed is None:
-                retimed = at_publication[id(q)] = _retimed(q, publication)
-        timed.append(c if retimed is q else c.replaced(qualifiers=retimed))
+            known = at_publication.get(id(q))
+            if known is None:
+                known = at_publication[id(q)] = q, _retimed(q, publication)
+            retimed = known[1]
+        if retimed is not q:
+            if in_place and id(c) not in cited:
+                _set_qualifiers(c, retimed)
+            else:
+                c = c.replaced(qualifiers=retimed)
+        timed.append(c)
     return doc, timed, clashes
 
 
@@ -99,16 +115,24 @@ def _retimed(q: Qualifiers, time: TimeRef | None) -> Qualifiers:
     return q.replaced(time=time)
 
 
+def _set_qualifiers(claim: Claim, qualifiers: Qualifiers) -> None:
+    """Give `claim` other qualifiers in place, as `claim.replaced(qualifiers=...)` would in a copy: only for a
+    claim no one else holds yet (models are frozen to everyone else)."""
+    claim.__dict__["qualifiers"] = qualifiers
+    claim.__pydantic_fields_set__.add("qualifiers")
+
+
 def clear_caches() -> None:
     """Forget the sentence-level memos (speech, tense, dates) that documents sharing sentences reuse; the
     benchmark calls it between documents to measure the cost of text never seen before."""
     from . import base
     from .. import dates
 
-    for memo in (base._speech, base.tense, dates.dates_in):
+    for memo in (base._speech, base._cues, dates.dates_in):
         memo.cache_clear()
 
 
 def extract_document(doc: Document, kb: KnowledgeBase) -> tuple[Document, list[Claim], list[Constraint]]:
     """Claims of one document, the document with its publication window, and the dated mentions that clash."""
-    return place_in_time(doc, extract_claims(doc, kb), kb)
+    # the claims just extracted are known to no one else: they are given their times in place
+    return _placed(doc, extract_claims(doc, kb), kb, in_place=True)

@@ -95,6 +95,9 @@ def test_source_cues(text, outlet):
     ("Tripoli, March 14, 2022 - Body.", dt.date(2022, 3, 14)),
     ("The conference of 14 March 2022 in Tripoli.", None),
     ("02 February 2017\n\nHeadline\n\n(ANSAmed) - ROME, FEBRUARY 2 - Body.", dt.date(2017, 2, 2)),  # a date as the first line
+    ("Tuesday, 14 January 2020 - Body of the article.", dt.date(2020, 1, 14)),
+    # a timeline's entries are not the article's date
+    ("How the war began\n\n4 APRIL 2019 - THE ADVANCE\nForces moved north.\n\n7 APRIL - THE COUNTER-ATTACK\nBody.", None),
 ])
 def test_stated_dates(text, day):
     found = find_stated_date(text)

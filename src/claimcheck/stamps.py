@@ -56,7 +56,8 @@ _GATES = {
     "dateline": re.compile(rf"^\s*{_AGENCY}{_PLACE}(?:,\s+(?:[\dMTWFS]|(?i:[jfmasondgl]))|\s+\()", re.M),
 }
 
-# (pattern, order of the groups: d m y / y m d / m d y / d m / m d, the gate it may only match behind)
+# (pattern, order of the groups: d m y / y m d / m d y / d m / m d, the gate it may only match behind; "head":
+# a date on one of the first lines, unless the article is a timeline)
 _STAMPS: list[tuple[re.Pattern[str], str, str | None]] = [
     (re.compile(rf"^\s*-0-[^\n]*?\b(\d{{1,2}})\s*{_MON}\s*((?:19|20)\d\d)\s*$", re.M | re.I), "dmy", None),
     (re.compile(rf"\b{_LEAD}((?:19|20)\d\d)[-/.](\d\d?)[-/.](\d\d?)\b", re.I), "ymd", "lead"),
@@ -76,9 +77,9 @@ _STAMPS: list[tuple[re.Pattern[str], str, str | None]] = [
     # "Tuesday, 14 January 2020, 10:12 by Reuters", "Source: Xinhua| 2021-02-06 04:12:30|Editor: ..."; the white
     # space before the date is taken whole (`\s*+`: a date cannot start with white space), or the engine would
     # try every split of blank lines between the skipped lines and the white space
-    (re.compile(rf"\A(?:[^\n]*\n){{0,8}}?\s*+(?:{_PLACE}\s+[\u2013\u2014-]+\s+)?{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d){_END}", re.M), "mdy", None),
-    (re.compile(rf"\A(?:[^\n]*\n){{0,8}}?\s*+(?:{_PLACE}\s+[\u2013\u2014-]+\s+)?{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d){_END}", re.M), "dmy", None),
-    (re.compile(r"\A(?:[^\n]*\n){0,8}?\s*+(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\s*$", re.M), "dnumy", None),
+    (re.compile(rf"\A(?:[^\n]*\n){{0,8}}?\s*+(?:{_PLACE}\s+[\u2013\u2014-]+\s+)?{_WD}{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d){_END}", re.M), "mdy", "head"),
+    (re.compile(rf"\A(?:[^\n]*\n){{0,8}}?\s*+(?:{_PLACE}\s+[\u2013\u2014-]+\s+)?{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d){_END}", re.M), "dmy", "head"),
+    (re.compile(r"\A(?:[^\n]*\n){0,8}?\s*+(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\s*$", re.M), "dnumy", "head"),
     (re.compile(r"^\s*Source:\s*[^\n|]{2,40}\|\s*((?:19|20)\d\d)-(\d\d)-(\d\d)\b", re.M), "ymd", None),
     # datelines
     (re.compile(rf"^\s*{_AGENCY}{_PLACE},\s+{_WD}(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d){_END}", re.M), "dmy", "dateline"),
@@ -90,12 +91,24 @@ _STAMPS: list[tuple[re.Pattern[str], str, str | None]] = [
 ]
 
 
+# a line that opens with a day and a month ("16 MAY 2014 - THE OFFENSIVE BEGINS", "May 18: Tripoli"): several
+# of them make a timeline, whose entries are not the article's own date
+_DATED_LINE = re.compile(rf"^[ \t]*(?:\d{{1,2}}\s+{_MON}|{_MON}\s+\d{{1,2}})\b", re.M)
+
+
+def _timeline(text: str, start: int) -> bool:
+    found = _DATED_LINE.search(text, start)
+    return found is not None and _DATED_LINE.search(text, found.end()) is not None
+
+
 def find_stamp(text: str, start: int = 0) -> Stamp | None:
     """The publication date an article states for itself (a full date first, else a yearless dateline)."""
     partial = None
     gates: dict[str, list[int]] = {}
     for rx, order, gate in _STAMPS:
-        if gate is None:
+        if gate == "head":
+            m = None if _timeline(text, start) else rx.search(text, start)
+        elif gate is None:
             m = rx.search(text, start)
         else:
             if gate not in gates:

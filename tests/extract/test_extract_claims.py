@@ -328,6 +328,10 @@ def test_a_long_capitalised_run_still_yields_the_name_at_its_end(packs):
     assert _unresolved_names(packs, "Now Interior Minister Matteo Piantadosi says Italy will ask for help.") == ["Matteo Piantadosi"]
 
 
+def test_a_hyphenated_title_is_not_part_of_the_name(packs):
+    assert _unresolved_names(packs, "He wrote to Secretary-General Antonio Gutteres on Monday.") == ["Antonio Gutteres"]
+
+
 @pytest.mark.parametrize("text", [
     "The Joint Technical Coordination Team met in Tunis.",
     "Members of the Unified Executive Authority were sworn in.",

@@ -68,6 +68,11 @@ _ORG_HEADS = {
 }
 
 
+def _stop(word: str) -> bool:
+    """A title or function word, hyphenated ones included ("Secretary-General")."""
+    return word in _STOP or ("-" in word and all(part in _STOP for part in word.split("-")))
+
+
 _POSSESSIVE = ("'s", "\u2019s")
 _QUOTE_MARK = ("'", "\u2019")
 
@@ -85,7 +90,7 @@ def _name_span(run: re.Match) -> tuple[int, int] | None:
         hi = owner + 1
     elif words[-1] in _ORG_HEADS:
         return None  # the name of a body
-    while hi and words[hi - 1] in _STOP:
+    while hi and _stop(words[hi - 1]):
         hi -= 1
     if hi < 2:
         return None
@@ -98,7 +103,7 @@ def _name_span(run: re.Match) -> tuple[int, int] | None:
     words[hi - 1] = last[:len(last) - cut]
     # the name starts after the last title or function word: "High Representative Federica Mogherini"
     lo = hi
-    while lo and words[lo - 1] not in _STOP:
+    while lo and not _stop(words[lo - 1]):
         lo -= 1
     if hi - lo < 2:
         return None

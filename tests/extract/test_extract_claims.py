@@ -368,3 +368,11 @@ def test_a_date_of_the_head_noun_is_not_the_events(packs):
     text = "The commission said the General National Congress election last Tuesday went well."
     ev = [c for c in claims(packs, text, ClaimKind.event) if c.subject.id == "gnc_election_2012"]
     assert ev and ev[0].object is not None and ev[0].object.text == "last Tuesday"
+
+
+def test_a_kind_word_spoken_of_as_past_is_no_later_event(packs):
+    # in July 2012 "the elections" held in Libya can only be the GNC election, never a later one
+    published = dt.date(2012, 7, 8)
+    found = claims(packs, "The High National Elections Commission (HNEC) said polls had closed in most towns and counting had begun.", ClaimKind.event, published)
+    starts = [packs.kb.events[c.subject.id].period.start.earliest for c in found if c.subject.id]
+    assert all(s <= published for s in starts)

@@ -183,7 +183,10 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
             if how == "name":
                 chosen: list[str | None] = sorted(ids)
             else:
-                chosen = [_closest_in_time(kb, ids, date, pub)]
+                if date is None and pub.latest and tense(text[max(s, a - 80):min(e, b + 80)]) == "past":
+                    # spoken of as past, with no date of its own: not an event that came after publication
+                    ids = frozenset(i for i in ids if kb.events[i].period.start and kb.events[i].period.start.earliest <= pub.latest)
+                chosen = [_closest_in_time(kb, ids, date, pub)] if ids else [None]
                 if chosen[0] is None:
                     if date is None:
                         continue

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
+import ahocorasick_rs
 
 from ..models import Attribution, Claim, ClaimKind, Mention, Precision, Qualifiers, TimeRef
 from ..models.common import built
@@ -24,25 +24,19 @@ def _is_word(c: str) -> bool:
 
 class _Words:
     r"""Whole words and phrases, found where `\b(?:word|...)\b` finds them, in one Aho-Corasick pass
-    (pyahocorasick). A pattern that opens with `\b` makes the regex engine try it at every position of the
-    sentence: this pass costs a third of that on the sentences of the claims. The text is lower-cased
-    (`text.lower`; a case-insensitive scan costs more) and the words lower-case."""
+    (ahocorasick_rs, as the gazetteer). A pattern that opens with `\b` makes the regex engine try it at every
+    position of the sentence: this pass costs a third of that on the sentences of the claims. The text is
+    lower-cased (`text.lower`; a case-insensitive scan costs more) and the words lower-case."""
 
     def __init__(self, **groups: tuple[str, ...]):
-        self._automaton = ahocorasick.Automaton()
-        for label, words in groups.items():
-            for word in words:
-                self._automaton.add_word(word, (len(word), label))
-        self._automaton.make_automaton()
+        self._labels = [label for label, words in groups.items() for _ in words]
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            [word for words in groups.values() for word in words], implementation=ahocorasick_rs.Implementation.ContiguousNFA)
 
     def find(self, low: str) -> list[tuple[int, int, str]]:
-        """(start, end, label) of each occurrence in `low` with a word boundary on either side, by end."""
-        found = []
-        for last, (length, label) in self._automaton.iter(low):
-            start, end = last + 1 - length, last + 1
-            if (start == 0 or not _is_word(low[start - 1])) and (end == len(low) or not _is_word(low[end])):
-                found.append((start, end, label))
-        return found
+        """(start, end, label) of each occurrence in `low` with a word boundary on either side."""
+        return [(start, end, self._labels[i]) for i, start, end in self._automaton.find_matches_as_indexes(low, overlapping=True)
+                if (start == 0 or not _is_word(low[start - 1])) and (end == len(low) or not _is_word(low[end]))]
 
 
 # a sentence's reporting verbs and the words that set its tense, found in one pass (`_cues`)

@@ -67,6 +67,9 @@ class Context:
     extractor: Extractor
     low: str = ""  # the text lower-cased, offsets unchanged (`text.lower`)
     hits: list[Hit] = field(default_factory=list)
+    # where the gazetteer's literals (the event trigger words' stems) start in `low`, from the body on, as
+    # (start, literal) in the order of their end: a superset (`Gazetteer.scan`), found in the gazetteer's pass
+    literals: list[tuple[int, str]] = field(default_factory=list)
     sents: list[tuple[int, int]] = field(default_factory=list)
     lines: LineIndex | None = None
     people: dict[int, str] = field(default_factory=dict)  # hit start -> resolved person id
@@ -84,7 +87,9 @@ class Context:
         ctx.low = lower(text)
         ctx.lines = LineIndex(text)
         ctx.sents = _trim_excluded(text, sentences(text, doc.body_start), doc.excluded)
-        ctx.hits = _not_excluded(gazetteer_for(kb).find(text, doc.body_start), doc.excluded)
+        scan = gazetteer_for(kb).scan(text, doc.body_start)
+        ctx.hits = _not_excluded(scan.hits, doc.excluded)
+        ctx.literals = scan.literals
         ctx._resolve_people()
         ctx.descriptions = _not_excluded(resolve_descriptions(text, ctx.low, ctx.hits, ctx.person_id, doc.body_start),
                                          doc.excluded)

@@ -17,63 +17,13 @@ from ..boilerplate import is_excluded
 from .base import make_claim, tense
 from .context import Context
 from .gazetteer import EVENT
-
-# knowledge-base event types -> the trigger words that can refer to them: patterns of one word or phrase, each
-# opening with a literal (`_stem`)
-_TRIGGER_WORDS: dict[str, list[str]] = {
-    "conference": ["conferences?", "summits?", "talks", "forum"],
-    "attack": [
-        "attacks?", "bomb(?:ing)?s?", "explosions?", "blasts?", "air ?strikes?", "shelling", "assault", "suicide",
-    ],
-    "election": ["elections?", "polls?", "vote", "ballot"],
-    "ceasefire": ["cease-?fire", "truce"],
-    "offensive": ["offensive", "assault on", "campaign"],
-    "agreement": ["agreement", "accord", "memorandum", "deal", "mou"],
-}
-# a press or news conference is how something was said, not a meeting of the record
-_NOT_AFTER = {"conference": "(?<!press )(?<!news )"}
-# run on lower-cased text
-TRIGGERS: dict[str, re.Pattern[str]] = {
-    etype: re.compile(rf"\b{_NOT_AFTER.get(etype, '')}(?:{'|'.join(words)})\b")
-    for etype, words in _TRIGGER_WORDS.items()
-}
+from .triggers import ANY_TRIGGER, STEMS, TRIGGERS
 
 
-_ANY_TRIGGER = re.compile("|".join(f"(?:{p.pattern})" for p in TRIGGERS.values()))
-
-
-def _stem(word: str) -> str:
-    """The literal every match of a trigger word's pattern opens with ("conference" for "conferences?", "bomb"
-    for "bomb(?:ing)?s?", "cease" for "cease-?fire")."""
-    stem = re.match(r"[\w -]*", word).group()
-    if word[len(stem):len(stem) + 1] in ("?", "*", "{"):
-        stem = stem[:-1]  # the last letter is optional
-    if not stem.strip() or "|" in re.sub(r"\([^()]*\)", "", word):
-        raise ValueError(f"trigger word {word!r} is not one word or phrase opening with a literal")
-    return stem
-
-
-def _stem_automaton() -> ahocorasick.Automaton:
-    """An automaton of the trigger words' stems, each with its length and event types."""
-    types: dict[str, list[str]] = {}
-    for etype, words in _TRIGGER_WORDS.items():
-        for word in words:
-            types.setdefault(_stem(word), []).append(etype)
-    automaton = ahocorasick.Automaton()
-    for stem, etypes in types.items():
-        automaton.add_word(stem, (len(stem), etypes))
-    automaton.make_automaton()
-    return automaton
-
-
-# Scanning a document with the trigger patterns costs several times one Aho-Corasick pass for their stems:
-# the patterns are matched only where a stem starts (`text.matches_at`).
-_STEMS = _stem_automaton()
-
-
-def _stem_hits(low: str, start: int) -> list[tuple[int, str]]:
-    """Where in `low`, from `start` on, a trigger word may start, with its event type (a superset), sorted."""
-    return sorted((last + 1 - length, etype) for last, (length, etypes) in _STEMS.iter(low, start) for etype in etypes)
+def _stem_hits(ctx: Context) -> list[tuple[int, str]]:
+    """Where in the body a trigger word may start, with its event type (a superset), sorted: the places of the
+    trigger words' stems the gazetteer found in its pass over the document."""
+    return sorted((i, etype) for i, literal in ctx.literals for etype in STEMS.get(literal, ()))
 
 
 def document_anchors(ctx: Context) -> Anchors:
@@ -117,9 +67,9 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     keywords = kb.derived("event-keyword-index", _keyword_index)
     by_type = kb.derived("events-by-type", _events_by_type)
     # one scan of the document for trigger words and event names; only the sentences with one are read
-    stem_hits = _stem_hits(ctx.low, ctx.doc.body_start)
+    stem_hits = _stem_hits(ctx)
     stem_starts = [i for i, _ in stem_hits]
-    marks = [m.start() for m in matches_at(_ANY_TRIGGER, ctx.low, stem_starts, ctx.doc.body_start)]
+    marks = [m.start() for m in matches_at(ANY_TRIGGER, ctx.low, stem_starts, ctx.doc.body_start)]
     marks += [h.start for h in ctx.hits if h.kind == EVENT]
     for s, e in sorted({sent for sent in map(ctx.sentence_of, marks) if sent[0] < sent[1]}):
         low = ctx.low[s:e]

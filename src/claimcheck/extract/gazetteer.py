@@ -6,7 +6,8 @@ boundaries, and overlapping ones resolve to the longest. Acronyms are matched ca
 same automaton finds them lower-cased, and the text as written must read them exactly. One pass over the
 text whatever the number of names: this
 replaced spaCy's tokenizer and PhraseMatcher, whose tokenization alone cost more than every other
-extraction step together.
+extraction step together. The same pass finds the literals other stages look for anywhere in the text (the
+event trigger words' stems), so they make no pass of their own.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from typing import Iterable, NamedTuple
 
 from ..kb import KnowledgeBase
 from ..models import EntityType
-from ..text import fold
+from ..text import fold, lower
+from .triggers import STEMS
 
 PERSON = "person"
 ENTITY = "entity"
@@ -54,10 +56,18 @@ def surname(name: str) -> str | None:
     return last if len(core) >= 4 else None
 
 
-class Gazetteer:
-    """Finds knowledge-base names in text with one Aho-Corasick automaton over folded text (ahocorasick_rs)."""
+class Scan(NamedTuple):
+    """What `Gazetteer.scan` finds in a text."""
 
-    def __init__(self, kb: KnowledgeBase):
+    hits: list[Hit]  # as `Gazetteer.find`
+    literals: list[tuple[int, str]]  # (start, literal), in the order of their end
+
+
+class Gazetteer:
+    """Finds knowledge-base names in text with one Aho-Corasick automaton over folded text (ahocorasick_rs),
+    and where `literals` (lower-case letters and spaces) occur, in the same pass."""
+
+    def __init__(self, kb: KnowledgeBase, literals: Iterable[str] = ()):
         terms: dict[tuple[str, str], set[str]] = defaultdict(set)
         acronyms: dict[str, set[str]] = defaultdict(set)
         surnames: dict[str, set[str]] = defaultdict(set)
@@ -111,15 +121,24 @@ class Gazetteer:
             kinds = {kind for kind, _, _ in entries}
             # only a name of several words can be lower-case words naming a kind of thing (`kind_generic`)
             may_be_generic = " " in term and ENTITY in kinds
+            acronyms = tuple(lowered_acronyms.get(term, ()))
             self.terms.append(_Term(
                 length=len(term),
                 alias=not any(own for _, _, own in entries),
                 entries=tuple((kind, ids) for kind, ids, _ in entries),
                 may_be_generic=may_be_generic,
                 checked=may_be_generic or bool(kinds & {SURNAME, PERSON}),
-                acronyms=tuple(lowered_acronyms.get(term, ())),
+                acronyms=acronyms,
+                aside=bool(acronyms),
             ))
-        self.automaton = _automaton(f" {term} " for term in keys)
+        # Literals are found anywhere, not only on word boundaries: their keys are not padded
+        self.literals = tuple(literals)
+        for literal in self.literals:
+            if not _LITERAL.fullmatch(literal):
+                raise ValueError(f"literal {literal!r} is not lower-case letters and spaces")
+            self.terms.append(_Term(length=len(literal), alias=True, entries=(), may_be_generic=False, checked=False,
+                                    acronyms=(), aside=True, literal=literal))
+        self.automaton = _automaton([*(f" {term} " for term in keys), *self.literals])
         # for text that cannot be lower-cased character by character (`find`): acronyms matched as written
         self.acronym_ids = list(acronym_keys.values())
         self.acronym_automaton = _automaton(f" {key} " for key in acronym_keys)
@@ -127,24 +146,35 @@ class Gazetteer:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Matches in `text[start:end]` at word boundaries; overlapping ones resolved to the longest (an
         entity's own name before an alias of the same length), in text order."""
+        return self.scan(text, start, end).hits
+
+    def scan(self, text: str, start: int = 0, end: int | None = None) -> Scan:
+        """`find`'s hits, and where in `text[start:end]` the literals start: every place a literal occurs in the
+        text lower-cased (`text.lower`), and maybe a few where it occurs only once diacritics are stripped and
+        punctuation blanked (candidates, to be read in the lower-cased text)."""
         end = len(text) if end is None else end
         blank = _blank_punct(text[start:end])  # punctuation to spaces, diacritics off, case kept
         lowered = blank.lower()
         by_char = len(lowered) == len(blank)
         if not by_char:  # a character whose lower case is longer: fold one by one
             lowered = _blank_punct(fold(text[start:end]))
-        names, lowered_acronyms = _resolve(self.automaton.find_matches_as_indexes(" " + lowered + " ", overlapping=True),
-                                           self.terms)
+        names, lowered_acronyms, literals = _resolve(
+            self.automaton.find_matches_as_indexes(" " + lowered + " ", overlapping=True), self.terms)
+        if not by_char and self.literals:
+            # folded, the text may miss a literal the text lower-cased reads (a Kelvin sign for "k"): look again
+            literals = _resolve(self.automaton.find_matches_as_indexes(" " + lower(text[start:end]) + " ",
+                                                                       overlapping=True), self.terms)[2]
+        literals = [(start + s, literal) for s, literal in literals]
         if by_char:
             acronyms = [(s, e, ids) for s, e, term in lowered_acronyms for key, ids in term.acronyms if blank[s:e] == key]
         else:  # the lower-cased acronym keys may miss there: match the text as written
             acronyms = [(s, e - 2, self.acronym_ids[i])
                         for i, s, e in self.acronym_automaton.find_matches_as_indexes(" " + blank + " ", overlapping=True)]
         hits = _name_hits(text, start, names)
-        if not acronyms:
-            return hits
-        hit_starts = [h.start for h in hits]
-        return _with_acronyms(hits, hit_starts, _acronym_hits(start, acronyms, hits, hit_starts))
+        if acronyms:
+            hit_starts = [h.start for h in hits]
+            hits = _with_acronyms(hits, hit_starts, _acronym_hits(start, acronyms, hits, hit_starts))
+        return Scan(hits, literals)
 
 
 def _automaton(keys: Iterable[str]):
@@ -166,6 +196,8 @@ class _Term(NamedTuple):
     may_be_generic: bool
     checked: bool  # whether some entry depends on the text as written (`find`)
     acronyms: tuple[tuple[str, frozenset[str]], ...]  # (key as written, ids) of acronyms that lower-case to the term
+    aside: bool  # an acronym's key or a literal: `_resolve` sets its matches aside
+    literal: str = ""  # a literal's key: the literal (no entries, no acronyms)
 
 
 _Match = tuple[int, int, _Term]  # start, end (offsets in the text searched), what matched
@@ -196,22 +228,27 @@ def _name_hits(text: str, start: int, names: list[_Match]) -> list[Hit]:
     return hits
 
 
-def _resolve(matches: Iterable[tuple[int, int, int]], terms: list[_Term]) -> tuple[list[_Match], list[_Match]]:
+def _resolve(matches: Iterable[tuple[int, int, int]], terms: list[_Term]
+             ) -> tuple[list[_Match], list[_Match], list[tuple[int, str]]]:
     """Automaton matches (index of the term, start and end of its padded key, in the order of their end): the
     names, overlapping ones resolved greedily to the longest, then to an own name, then to the leftmost, in
-    text order; and the acronym keys (lower-cased).
+    text order; the acronym keys (lower-cased); and the literals, as (start, literal) in the order of their end.
 
     Only names that overlap, directly or through others, compete, so the greedy choice is made within
     each such group; most names overlap nothing and need no sorting.
     """
     names: list[_Match] = []
     acronyms: list[_Match] = []
+    literals: list[tuple[int, str]] = []
     groups: list[tuple[int, int]] = []  # index ranges of `names` that overlap, in order
     reach = -1  # where the last name ends: ends only grow, so a name that starts there overlaps none
     for i, s, e in matches:
         term = terms[i]
         e -= 2  # to the text unpadded: the term starts where its padded key does in the padded text, ends two before
-        if term.acronyms:
+        if term.aside:
+            if term.literal:  # a key not padded: it starts one after its place in the padded text
+                literals.append((s - 1, term.literal))
+                continue
             acronyms.append((s, e, term))
             if not term.entries:
                 continue
@@ -226,7 +263,7 @@ def _resolve(matches: Iterable[tuple[int, int, int]], terms: list[_Term]) -> tup
             groups.append((first, len(names)))
         reach = e
     if not groups:
-        return names, acronyms
+        return names, acronyms, literals
     out: list[_Match] = []
     done = 0
     for first, stop in groups:
@@ -241,7 +278,7 @@ def _resolve(matches: Iterable[tuple[int, int, int]], terms: list[_Term]) -> tup
             out += sorted(kept, key=_span_start)
         done = stop
     out += names[done:]
-    return out, acronyms
+    return out, acronyms, literals
 
 
 def _preference(match: _Match) -> tuple[int, bool, int]:
@@ -293,6 +330,9 @@ def _with_acronyms(names: list[Hit], name_starts: list[int], acronyms: list[Hit]
 
 
 _NON_WORD = re.compile(r"[^\w]|_")
+# What a literal may hold: characters that the folded text (`_blank_punct`, lower-cased) has wherever the text
+# lower-cased (`text.lower`) has them, when the text lowers character by character
+_LITERAL = re.compile(r"[a-z]+(?: [a-z]+)*")
 _GENERIC_BEFORE = re.compile(r"\b(?:a|an|any|another|new|such)\s+$", re.I)
 
 
@@ -338,5 +378,10 @@ def _norm(term: str) -> str:
 
 
 def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
-    """One gazetteer per knowledge-base version (building it takes a few hundred milliseconds)."""
-    return kb.derived("gazetteer", Gazetteer)
+    """One gazetteer per knowledge-base version (building it takes a few hundred milliseconds), which also finds
+    the event trigger words' stems."""
+    return kb.derived("gazetteer", _gazetteer)
+
+
+def _gazetteer(kb: KnowledgeBase) -> Gazetteer:
+    return Gazetteer(kb, literals=STEMS)

@@ -8,7 +8,7 @@ from collections import Counter
 from itertools import chain
 from typing import NamedTuple
 
-import ahocorasick
+import ahocorasick_rs
 
 from ..dates import Anchors, DateMention, find_anchors, find_dates, resolve
 from ..models import ClaimKind, EntityType, Mention, Qualifiers
@@ -182,7 +182,8 @@ def _events_by_type(kb) -> dict[str, list[tuple[str, str]]]:
 class _KeywordIndex(NamedTuple):
     """The events' keywords (lower-cased): where they occur, their patterns at a word start, their events."""
 
-    automaton: ahocorasick.Automaton | None  # every keyword but an empty one
+    automaton: ahocorasick_rs.AhoCorasick | None  # every keyword but an empty one, in the order of `keys`
+    keys: list[str]
     patterns: dict[str, re.Pattern[str]]
     events: dict[str, list[str]]  # keyword -> the events that list it, once per listing
 
@@ -194,14 +195,9 @@ def _keyword_index(kb) -> _KeywordIndex:
         for k in ev.keywords:
             patterns.setdefault(k.lower(), re.compile(rf"\b{re.escape(k.lower())}"))
             events.setdefault(k.lower(), []).append(ev.id)
-    automaton = None
-    if any(patterns):
-        automaton = ahocorasick.Automaton()
-        for k in patterns:
-            if k:
-                automaton.add_word(k, k)
-        automaton.make_automaton()
-    return _KeywordIndex(automaton, patterns, events)
+    keys = [k for k in patterns if k]
+    automaton = ahocorasick_rs.AhoCorasick(keys, implementation=ahocorasick_rs.Implementation.ContiguousNFA) if keys else None
+    return _KeywordIndex(automaton, keys, patterns, events)
 
 
 def _keyword_counts(low: str, keywords: _KeywordIndex) -> dict[str, int]:
@@ -210,7 +206,9 @@ def _keyword_counts(low: str, keywords: _KeywordIndex) -> dict[str, int]:
     \\b makes the regex engine try every position)."""
     found = set()
     if keywords.automaton:
-        found = {k for last, k in keywords.automaton.iter(low) if keywords.patterns[k].match(low, last + 1 - len(k))}
+        keys = keywords.keys
+        found = {keys[i] for i, start, _ in keywords.automaton.find_matches_as_indexes(low, overlapping=True)
+                 if keywords.patterns[keys[i]].match(low, start)}
     if "" in keywords.patterns and keywords.patterns[""].search(low):
         found.add("")
     return Counter(chain.from_iterable(keywords.events[k] for k in found))

@@ -18,6 +18,8 @@ import unicodedata
 from collections import defaultdict
 from typing import Iterable, NamedTuple
 
+import ahocorasick_rs
+
 from ..kb import KnowledgeBase
 from ..models import EntityType
 from ..text import fold, lower
@@ -182,8 +184,6 @@ def _automaton(keys: Iterable[str]):
     start, end), in the order of their end and the longest first where several end together (what
     `_resolve` relies on). A contiguous NFA: its compact layout keeps more of the automaton in the processor's
     caches than pyahocorasick's trie, whose cache misses dominated the search."""
-    import ahocorasick_rs
-
     return ahocorasick_rs.AhoCorasick(keys, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..dates import dates_in, resolve
+from ..dates import DateMention, resolve
 from ..kb import KnowledgeBase
 from ..models import Claim, ClaimKind, Document, Extractor, Precision, Qualifiers, TimeRef, WindowBasis
 from .context import Context
@@ -13,16 +13,16 @@ from .names import extract_names
 from .offices import extract_offices
 from .orgs import extract_orgs
 from .quantities import extract_quantities
-from .claimtime import own_dates
+from .claimtime import own_dates, stated_date
 from .window import Constraint, infer_window
 
 EXTRACTOR = Extractor(name="claimcheck-rules", version="0.1.0")
 
 
-def _stated_time(claim: Claim, window: tuple[dt.date, dt.date] | None) -> TimeRef | None:
-    """The day range a date claim states, resolved against the publication window."""
-    found = dates_in(claim.provenance.quote)
-    return resolve(found[0], window) if found else None
+def _stated_time(claim: Claim, window: tuple[dt.date, dt.date] | None, stated: dict[int, DateMention] | None) -> TimeRef | None:
+    """The day range a date claim states, resolved against the publication window (`stated`: see `stated_date`)."""
+    m = stated_date(claim, stated)
+    return resolve(m, window) if m is not None else None
 
 
 def _on_dateline(window, month_day: tuple[int, int]):
@@ -44,6 +44,12 @@ def _on_dateline(window, month_day: tuple[int, int]):
 def extract_claims(doc: Document, kb: KnowledgeBase) -> list[Claim]:
     """The claims of one document. Depends on the document and the knowledge base's names only
     (`kb.lexicon_version`), so it can be cached across changes of dates and figures."""
+    return _extracted(doc, kb)[0]
+
+
+def _extracted(doc: Document, kb: KnowledgeBase) -> tuple[list[Claim], dict[int, DateMention]]:
+    """`extract_claims`, and the date mention of each date claim, by claim identity (placing the claims in
+    time needs the parts of those dates)."""
     ctx = Context.build(doc, kb, EXTRACTOR)
     date_claims, dates_by_sentence = extract_dates(ctx)
     claims: list[Claim] = []
@@ -54,7 +60,10 @@ def extract_claims(doc: Document, kb: KnowledgeBase) -> list[Claim]:
     claims += extract_names(ctx)
     claims += date_claims
     claims.sort(key=lambda c: (c.provenance.start, c.provenance.end, c.kind.value, c.id))
-    return claims
+    # one date claim per mention, both in text order (a sentence's dates come after the previous sentence's);
+    # `stated_date` checks each pair's text all the same
+    mentions = [m for in_sentence in dates_by_sentence.values() for m in in_sentence]
+    return claims, {id(c): m for c, m in zip(date_claims, mentions)}
 
 
 def place_in_time(doc: Document, claims: list[Claim], kb: KnowledgeBase) -> tuple[Document, list[Claim], list[Constraint]]:
@@ -64,13 +73,15 @@ def place_in_time(doc: Document, claims: list[Claim], kb: KnowledgeBase) -> tupl
     return _placed(doc, claims, kb, in_place=False)
 
 
-def _placed(doc: Document, claims: list[Claim], kb: KnowledgeBase, *, in_place: bool) -> tuple[Document, list[Claim], list[Constraint]]:
+def _placed(doc: Document, claims: list[Claim], kb: KnowledgeBase, *, in_place: bool,
+            stated: dict[int, DateMention] | None = None) -> tuple[Document, list[Claim], list[Constraint]]:
     """`place_in_time`; with `in_place`, for claims no one else holds yet, each claim is re-timed in place
-    instead of copied (copying every claim of a document costs more than inferring its window)."""
+    instead of copied (copying every claim of a document costs more than inferring its window). `stated`: the
+    date mentions of the date claims, as extraction found them (see `stated_date`)."""
     clashes: list[Constraint] = []
     governed = own_dates(claims)
     if doc.published.basis is not WindowBasis.stated:
-        window, clashes = infer_window(kb, claims, governed)
+        window, clashes = infer_window(kb, claims, governed, stated)
         if doc.dateline and window.earliest and window.latest:
             window = _on_dateline(window, doc.dateline)
         doc = doc.replaced(published=window)
@@ -90,7 +101,7 @@ def _placed(doc: Document, claims: list[Claim], kb: KnowledgeBase, *, in_place: 
         # when the claim holds: the date it states, else a date governing it in its sentence (one stating a
         # year, so it resolves without the window), else publication
         if c.kind is date:
-            retimed = _retimed(q, _stated_time(c, bounds))
+            retimed = _retimed(q, _stated_time(c, bounds, stated))
         elif (m := governed.get(id(c))) is not None:
             retimed = _retimed(q, resolve(m, bounds))
         else:
@@ -135,4 +146,5 @@ def clear_caches() -> None:
 def extract_document(doc: Document, kb: KnowledgeBase) -> tuple[Document, list[Claim], list[Constraint]]:
     """Claims of one document, the document with its publication window, and the dated mentions that clash."""
     # the claims just extracted are known to no one else: they are given their times in place
-    return _placed(doc, extract_claims(doc, kb), kb, in_place=True)
+    claims, stated = _extracted(doc, kb)
+    return _placed(doc, claims, kb, in_place=True, stated=stated)

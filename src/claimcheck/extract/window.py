@@ -19,6 +19,7 @@ from ..kb import KnowledgeBase
 from ..models import Claim, ClaimKind, PublishedWindow, WindowBasis, WindowEvidence
 from ..text import fold_name
 from .base import tense
+from .claimtime import stated_date
 
 FLOOR = dt.date(1990, 1, 1)
 # a term begun bounds the window from this long before its start (the words can precede taking office);
@@ -197,19 +198,21 @@ class _Reading:
     events_at: dict[int | None, list[str]]  # by a mention's start: the ids of the known events it may name
     offices: dict  # per knowledge base: `_office_basis` of the ids an office claim names
     founding: dict  # per knowledge base: `_founding_bound` of the ids an organization's name names
+    stated: dict[int, DateMention] | None  # by claim identity: the date mentions of date claims (`stated_date`)
 
 
-def constraints(kb: KnowledgeBase, claims: list[Claim], own_dates: dict[int, DateMention]) -> list[Constraint]:
+def constraints(kb: KnowledgeBase, claims: list[Claim], own_dates: dict[int, DateMention],
+                stated: dict[int, DateMention] | None = None) -> list[Constraint]:
     """The constraints the claims put on the publication date, in claim order. `own_dates` holds, by claim
     identity, the dates that govern claims in their sentences (`governing_date`): those claims speak of that
-    time, not of publication."""
+    time, not of publication. `stated` holds the date claims' mentions as extraction found them, if known."""
     event = ClaimKind.event  # bound once: looking a member up on its enum class costs more than the test
     events_at: dict[int | None, list[str]] = {}
     for x in claims:
         if x.kind is event and x.subject.id in kb.events:
             events_at.setdefault(x.subject.start, []).append(x.subject.id)
     reading = _Reading(kb, own_dates, events_at, kb.derived("office-basis", lambda kb: {}),
-                       kb.derived("founding-bounds", lambda kb: {}))
+                       kb.derived("founding-bounds", lambda kb: {}), stated)
     out: list[Constraint] = []
     for c in claims:
         bound = _BOUND_BY_KIND.get(c.kind)  # None for the kinds that never bound the date (names, figures)
@@ -305,10 +308,9 @@ def _past_date(r: _Reading, c: Claim) -> Constraint | None:
     """A date spoken of in the past tense: the article was written after it."""
     if c.qualifiers.tense != "past":
         return None
-    found = dates_in(c.provenance.quote)
-    if not found or found[0].year is None:
+    m = stated_date(c, r.stated)
+    if m is None or m.year is None:
         return None
-    m = found[0]
     if m.prefix in ("by", "until", "before", "end of"):
         return None
     ref = resolve(m, None)
@@ -327,10 +329,11 @@ _BOUND_BY_KIND = {
 }
 
 
-def infer_window(kb: KnowledgeBase, claims: list[Claim], own_dates: dict[int, DateMention]) -> tuple[PublishedWindow, list[Constraint]]:
-    """The window satisfying the most constraint weight, and the constraints that clash with it (`own_dates`:
-    see `constraints`)."""
-    cons = constraints(kb, claims, own_dates)
+def infer_window(kb: KnowledgeBase, claims: list[Claim], own_dates: dict[int, DateMention],
+                 stated: dict[int, DateMention] | None = None) -> tuple[PublishedWindow, list[Constraint]]:
+    """The window satisfying the most constraint weight, and the constraints that clash with it (`own_dates`
+    and `stated`: see `constraints`)."""
+    cons = constraints(kb, claims, own_dates, stated)
     if not cons:
         return PublishedWindow(basis=WindowBasis.unknown), []
     points = {FLOOR, kb.as_of + dt.timedelta(days=1)}

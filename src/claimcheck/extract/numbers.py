@@ -5,6 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from operator import itemgetter
+
+import ahocorasick_rs
 
 from ..models import Approximation
 
@@ -76,19 +79,11 @@ def _has_word_token(text: str, start: int, end: int) -> bool:
     return not _WORD_SET.isdisjoint(text[start:end].lower().split())
 
 
-def _word_trie(words) -> str:
-    """An alternation of the words grouped by first letter ("t(?:hree|wo)|o(?:ne)"): the regex engine
-    rejects most positions on the first letter instead of trying every word."""
-    by_first: dict[str, list[str]] = {}
-    for w in sorted(words, key=len, reverse=True):
-        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
-    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items()))
-
-
 # Every number word and number phrase ("a dozen") in lower-cased text, even inside another word ("ten" in
-# "often"): a case-sensitive scan several times faster than the case-insensitive `NUMBER_WORD`, which then
-# only runs where this found one.
-_WORD_IN_LOWER = re.compile(_word_trie((_WORD_SET - {"a"}) | set(_WORDS)))
+# "often"), overlapping ones included ("seven" in "seventeen"): one pass of an automaton over a document
+# (ahocorasick_rs) costs a fraction of a regex scan of its sentences, which tries every position.
+_WORD_FINDER_WORDS = sorted((_WORD_SET - {"a"}) | set(_WORDS))
+_WORD_FINDER = ahocorasick_rs.AhoCorasick(_WORD_FINDER_WORDS)
 # Characters that match an ASCII letter case-insensitively but do not lower-case to it (dotless i, long s),
 # and the dotted capital I: a text with one is read with `NUMBER_WORD` alone.
 _CASE_TWINS = ("\u0130", "\u0131", "\u017f")
@@ -102,14 +97,14 @@ def has_case_twins(text: str) -> bool:
 
 # number words standing alone that make a sentence worth reading for numbers ("a" alone does not)
 _SENTENCE_WORDS = frozenset(_WORD_SET - {"a"})
-_SENTENCE_WORD_TUPLE = tuple(sorted(_SENTENCE_WORDS))
-_SPACE_WORD = re.compile(rf"\s(?:{_word_trie(_SENTENCE_WORDS)})")
+_SENTENCE_WORD_INDEXES = frozenset(i for i, w in enumerate(_WORD_FINDER_WORDS) if w in _SENTENCE_WORDS)
 
 
 class DocumentNumbers:
-    """The numbers of one document, sentence by sentence, read with a cheap case-sensitive scan of the
-    lower-cased text for number words instead of the case-insensitive one, and only where the document's
-    digit runs say a sentence has a digit."""
+    """The numbers of one document, sentence by sentence, read where the document's digit runs say a
+    sentence has a digit, or where one pass of an automaton over the lower-cased document found a number
+    word standing alone; number words are then tried only where that pass found one (`NUMBER_WORD`, a
+    case-insensitive scan, costs several times more)."""
 
     def __init__(self, text: str, low: str, digit_runs: list[tuple[int, int]]):
         """`low` is the text lower-cased with its offsets unchanged (`claimcheck.text.lower`); `digit_runs`
@@ -120,6 +115,10 @@ class DocumentNumbers:
         self.case_twins = has_case_twins(text)
         self.run_starts = [a for a, _ in digit_runs]
         self.run_ends = [b for _, b in digit_runs]
+        found = sorted(_WORD_FINDER.find_matches_as_indexes(low, overlapping=True), key=itemgetter(1))
+        self.word_starts = [a for _, a, _ in found]  # where a number word starts, in order
+        self.sentence_words = [(a, b) for i, a, b in found if i in _SENTENCE_WORD_INDEXES]
+        self.sentence_word_starts = [a for a, _ in self.sentence_words]
 
     def _first_digit(self, start: int, end: int) -> int | None:
         """Where the first digit of `text[start:end]` is, if it has one."""
@@ -133,10 +132,10 @@ class DocumentNumbers:
         between spaces ("two", not "two,"), else nothing."""
         # a figure starts on a digit, and most sentences have none
         first = self._first_digit(start, end)
-        if first is None and not self._may_have_word_token(start, end):
+        if first is None and not self._has_word_token(start, end):
             return []
         figures = [] if first is None else list(NUMBER.finditer(self.text, first, end))
-        candidates = None if self.case_twins else list(_WORD_IN_LOWER.finditer(self.low, start, end))
+        candidates = None if self.case_twins else self._word_starts_in(start, end)
         if candidates == []:
             # no number word, so no token of one and nothing for `NUMBER_WORD` to find
             return _numbers(self.text, start, end, figures, []) if figures else []
@@ -146,25 +145,38 @@ class DocumentNumbers:
         words = [] if _WORD_SET.isdisjoint(tokens) else self._number_words(start, end, candidates)
         return _numbers(self.text, start, end, figures, words)
 
-    def _may_have_word_token(self, start: int, end: int) -> bool:
-        """False where no number word stands alone between spaces in the sentence: such a word opens it or
-        follows a space (a scan that tries only spaces, about twice as fast as `_WORD_IN_LOWER`)."""
-        return self.low.startswith(_SENTENCE_WORD_TUPLE, start, end) or _SPACE_WORD.search(self.low, start, end) is not None
+    def _has_word_token(self, start: int, end: int) -> bool:
+        """Whether a word of the sentence, split at white space, is one of `_SENTENCE_WORDS`: one the automaton
+        found with white space or an end of the sentence on either side. (Read in `low`, whose words are
+        those of the lower-cased sentence but where a character lower-cases to two, "İ", which no number
+        word has.)"""
+        low = self.low
+        i = bisect.bisect_left(self.sentence_word_starts, start)
+        j = bisect.bisect_left(self.sentence_word_starts, end, i)
+        for a, b in self.sentence_words[i:j]:
+            if b <= end and (a == start or low[a - 1].isspace()) and (b == end or low[b].isspace()):
+                return True
+        return False
 
-    def _number_words(self, start: int, end: int, candidates: list[re.Match] | None) -> list[re.Match]:
-        """`NUMBER_WORD.finditer(text, start, end)`, tried only at the `candidates`: where
-        `_WORD_IN_LOWER` found a number word in the lower-cased sentence (None in a text with case twins).
+    def _word_starts_in(self, start: int, end: int) -> list[int]:
+        """Where the number words the automaton found in the sentence start."""
+        i = bisect.bisect_left(self.word_starts, start)
+        return self.word_starts[i:bisect.bisect_left(self.word_starts, end, i)]
 
-        A match starts on a word boundary, so never inside another number word: every match starts at a
-        candidate, and trying those in order, each after the end of the last match, finds what `finditer`
-        finds."""
+    def _number_words(self, start: int, end: int, candidates: list[int] | None) -> list[re.Match]:
+        """`NUMBER_WORD.finditer(text, start, end)`, tried only at the `candidates`: where the automaton
+        found a number word in the lower-cased sentence (None in a text with case twins).
+
+        A match starts on a word boundary, so never inside another word: every match starts at a candidate
+        (there may be more candidates, "ten" in "often"), and trying those in order, each after the end of
+        the last match, finds what `finditer` finds."""
         if candidates is None:
             return list(NUMBER_WORD.finditer(self.text, start, end))
         out = []
         last = start
         for candidate in candidates:
-            if candidate.start() >= last:
-                m = NUMBER_WORD.match(self.text, candidate.start(), end)
+            if candidate >= last:
+                m = NUMBER_WORD.match(self.text, candidate, end)
                 if m is not None:
                     out.append(m)
                     last = m.end()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate, compress
-from operator import attrgetter
 
 from ..models import ClaimKind, Mention
 from .base import make_claim
@@ -117,98 +115,31 @@ def _name_span(run: re.Match) -> tuple[int, int] | None:
     return start, end - cut
 
 
-_PEOPLE = frozenset((PERSON, SURNAME))  # the kinds of hits that name people
-
-
-class _KnownNames:
-    """The known names of anything but a person in a document, for telling whether a span touches one.
-
-    Looked up by bisection among the hits, which come sorted by start, instead of marking the characters of
-    every hit in a mask: only a few spans a document are asked about. `reach[k]` is the furthest end of
-    `hits[:k + 1]`, so a walk back from the last hit that starts before a span's end stops at the first hit
-    from which none reaches into the span."""
-
-    def __init__(self, ctx: Context):
-        self.hits = ctx.hits
-        self.first_hit_from = ctx.first_hit_from
-        self.reach = list(accumulate(map(attrgetter("end"), ctx.hits), max))
-
-    def touch(self, start: int, end: int) -> bool:
-        """Whether a known name of anything but a person shares a character with `text[start:end]`."""
-        hits, reach = self.hits, self.reach
-        k = self.first_hit_from(end) - 1  # the last hit that starts before `end`
-        while k >= 0 and reach[k] > start:
-            h = hits[k]
-            if h.end > start and h.kind != PERSON and h.kind != SURNAME:
-                return True
-            k -= 1
-        return False
-
-
-def _people_by_sentence(ctx: Context) -> dict[int, list[Hit]]:
-    """The person and surname hits that `ctx.hits_in` gives for each sentence, by the sentence's index
-    (placed by bisection: these are a tenth of the hits, and most sentences have none)."""
+def _known_names(ctx: Context) -> tuple[bytearray, dict[int, list[Hit]]]:
+    """In one pass over the hits: the characters inside a known name of anything but a person, and the person
+    and surname hits that `ctx.hits_in` gives for each sentence, by the sentence's index (placed by bisection:
+    these are a tenth of the hits, and most sentences have none)."""
     sents = ctx.sents
     starts = [s for s, _ in sents]
+    covered = bytearray(len(ctx.doc.text) + 1)
     people: dict[int, list[Hit]] = {}
-    # the hits of people picked out without a Python step per hit (a document has hundreds of hits)
-    for h in compress(ctx.hits, map(_PEOPLE.__contains__, map(attrgetter("kind"), ctx.hits))):
-        i = bisect.bisect_right(starts, h.start) - 1
-        if i >= 0 and h.end <= sents[i][1]:
-            people.setdefault(i, []).append(h)
-    return people
-
-
-def _runs_by_sentence(text: str, sents: list[tuple[int, int]]) -> dict[int, list[re.Match]]:
-    """What `_CANDIDATE.finditer(text, s, e)` finds in each sentence that has a run, by the sentence's index.
-
-    One scan of the document instead of one per sentence. A run that lies inside a sentence is what a scan
-    of that sentence alone finds there: a sentence ends before white space, a quote mark or the end of the
-    text (`text.sentences`), never before a letter or a hyphen, so the look-ahead at its end reads the same
-    either way. A run that crosses the edge of a sentence (a line without a full stop running into the next)
-    leaves each sentence it touches to be scanned alone."""
-    if not sents:
-        return {}
-    starts = [s for s, _ in sents]
-    ends = [e for _, e in sents]
-    runs: dict[int, list[re.Match]] = {}
-    crossed = set()
-    last, in_last = -1, []  # the last sentence given a run, and its runs (a sentence's runs come together)
-    for m in _CANDIDATE.finditer(text, starts[0], ends[-1]):
-        a, b = m.span()
-        i = bisect.bisect_right(starts, a) - 1  # the sentence the run starts in, or the last before it
-        if i >= 0 and b <= ends[i]:
-            if i == last:
-                in_last.append(m)
-            else:
-                last, in_last = i, [m]
-                runs[i] = in_last
-            continue
-        if i >= 0 and a < ends[i]:
-            crossed.add(i)
-        i += 1
-        while i < len(sents) and starts[i] < b:
-            crossed.add(i)
-            i += 1
-    for i in crossed:
-        found = list(_CANDIDATE.finditer(text, *sents[i]))
-        if found:
-            runs[i] = found
+    for h in ctx.hits:
+        if h.kind == PERSON or h.kind == SURNAME:
+            i = bisect.bisect_right(starts, h.start) - 1
+            if i >= 0 and h.end <= sents[i][1]:
+                people.setdefault(i, []).append(h)
         else:
-            runs.pop(i, None)
-    return runs
+            covered[h.start:h.end] = b"\x01" * (h.end - h.start)
+    return covered, people
 
 
 def extract_names(ctx: Context) -> list:
     """Names of people that the gazetteer did not resolve to a full name, plus resolved full names."""
     text = ctx.doc.text
     claims = []
-    people = _people_by_sentence(ctx)
-    runs = _runs_by_sentence(text, ctx.sents)
-    known = None  # built when a span first asks
+    covered, people = _known_names(ctx)
     covered_people = bytearray(len(text) + 1)
-    for i in sorted(people.keys() | runs.keys()):
-        s, e = ctx.sents[i]
+    for i, (s, e) in enumerate(ctx.sents):
         for h in people.get(i, ()):
             start = ctx.extended.get(h.start, h.start) if h.kind == SURNAME else h.start
             if h.kind == PERSON or (start != h.start and ctx.person_id(h)):
@@ -219,22 +150,17 @@ def extract_names(ctx: Context) -> list:
                 ))
                 covered_people[start:h.end] = b"\x01" * (h.end - start)
         headline = None
-        for m in runs.get(i, ()):
-            span = _name_span(m)
-            if span is None:
-                continue
-            a0, b0 = span
-            if 1 in covered_people[a0:b0]:
-                continue
-            if known is None:
-                known = _KnownNames(ctx)
-            if known.touch(a0, b0):
-                continue
-            # asked only of a sentence with a name to claim: most sentences with runs have none
+        for m in _CANDIDATE.finditer(text, s, e):
             if headline is None:
                 headline = _title_case(text[s:e])
             if headline:
                 break  # capitalised words are not names in a title-case headline
+            span = _name_span(m)
+            if span is None:
+                continue
+            a0, b0 = span
+            if 1 in covered[a0:b0] or 1 in covered_people[a0:b0]:
+                continue
             claims.append(make_claim(
                 ctx, ClaimKind.person_name, a0, b0, subject=Mention.trusted(text=text[a0:b0], start=a0, end=b0),
                 predicate="named", confidence=0.5,

@@ -102,7 +102,7 @@ def _placed(doc: Document, claims: list[Claim], kb: KnowledgeBase, *, in_place: 
         # year, so it resolves without the window), else publication
         if c.kind is date:
             retimed = _retimed(q, _stated_time(c, bounds, stated))
-        elif (m := governed.get(id(c))) is not None:
+        elif governed and (m := governed.get(id(c))) is not None:  # most documents have no governing dates
             retimed = _retimed(q, resolve(m, bounds))
         else:
             known = at_publication.get(id(q))
@@ -111,7 +111,10 @@ def _placed(doc: Document, claims: list[Claim], kb: KnowledgeBase, *, in_place: 
             retimed = known[1]
         if retimed is not q:
             if in_place and id(c) not in cited:
-                _set_qualifiers(c, retimed)
+                # a claim no one else holds yet gets its new qualifiers in place, as `replaced` would give them
+                # to a copy (models are frozen to everyone else); written out, as it runs for nearly every claim
+                c.__dict__["qualifiers"] = retimed
+                c.__pydantic_fields_set__.add("qualifiers")
             else:
                 c = c.replaced(qualifiers=retimed)
         timed.append(c)
@@ -124,13 +127,6 @@ def _retimed(q: Qualifiers, time: TimeRef | None) -> Qualifiers:
     if q.time is time or (q.time is not None and time is not None and q.time == time):
         return q
     return q.replaced(time=time)
-
-
-def _set_qualifiers(claim: Claim, qualifiers: Qualifiers) -> None:
-    """Give `claim` other qualifiers in place, as `claim.replaced(qualifiers=...)` would in a copy: only for a
-    claim no one else holds yet (models are frozen to everyone else)."""
-    claim.__dict__["qualifiers"] = qualifiers
-    claim.__pydantic_fields_set__.add("qualifiers")
 
 
 def clear_caches() -> None:

@@ -22,6 +22,7 @@ from .base import tense
 from .claimtime import stated_date
 
 FLOOR = dt.date(1990, 1, 1)
+_DAY = dt.timedelta(days=1)
 # a term begun bounds the window from this long before its start (the words can precede taking office);
 # the office-holder check is more lenient (`appointment_lead_days`), a window is better kept tight
 APPOINTMENT_LEAD = dt.timedelta(days=30)
@@ -336,12 +337,14 @@ def infer_window(kb: KnowledgeBase, claims: list[Claim], own_dates: dict[int, Da
     cons = constraints(kb, claims, own_dates, stated)
     if not cons:
         return PublishedWindow(basis=WindowBasis.unknown), []
-    points = {FLOOR, kb.as_of + dt.timedelta(days=1)}
+    as_of = kb.as_of
+    after = as_of + _DAY
+    points = {FLOOR, after}
     for c in cons:
         for lo, hi in c.intervals:
             points.add(max(lo, FLOOR))
-            points.add(min(hi, kb.as_of) + dt.timedelta(days=1))
-    cuts = sorted(p for p in points if FLOOR <= p <= kb.as_of + dt.timedelta(days=1))
+            points.add(min(hi, as_of) + _DAY)
+    cuts = sorted(p for p in points if FLOOR <= p <= after)
     segments = _scored_segments(cuts, cons)
     best = max(s for _, _, s in segments)
     top = [(a, b) for a, b, s in segments if s >= best - 1e-9]
@@ -356,23 +359,39 @@ def infer_window(kb: KnowledgeBase, claims: list[Claim], own_dates: dict[int, Da
     if len(runs) > 1:
         runs = _break_tie(runs, cons, kb.as_of)
     lo, hi = runs[0][0][0], runs[-1][-1][1]
-    lower_bounded = any(c.intervals and min(i[0] for i in c.intervals) > FLOOR for c in cons)
+    # each mention's first and last day allowed: whether any bounds the date from below, and the evidence
+    spans = {id(c): _span(c.intervals, as_of) for c in cons}
+    lower_bounded = any(first is not None and first > FLOOR for first, _ in spans.values())
     # a mention holds when every kept span allows it: where different mentions allow different spans (two
     # office-holders whose terms never met, neither more likely wrong), both sides of the contradiction clash
     satisfied = _allowed_by_all(cons, runs)
     satisfied_ids = {id(c) for c in satisfied}  # by identity: comparing constraints compares their claims field by field
     clashes = [c for c in cons if id(c) not in satisfied_ids]
-    evidence = tuple(
-        WindowEvidence.trusted(
-            quote=c.claim.provenance.quote, start=c.claim.provenance.start, end=c.claim.provenance.end,
-            earliest=min(i[0] for i in c.intervals), latest=min(max(i[1] for i in c.intervals), kb.as_of),
-            reason=c.reason, reference=c.reference,
-        )
-        for c in sorted(satisfied, key=lambda c: c.claim.provenance.start)
-    )
+    evidence = tuple(_evidence(c, *spans[id(c)]) for c in sorted(satisfied, key=_claim_start))
     if not lower_bounded:
         return PublishedWindow.trusted(basis=WindowBasis.unknown, evidence=evidence), clashes
     return PublishedWindow.trusted(earliest=lo, latest=hi, basis=WindowBasis.inferred, evidence=evidence), clashes
+
+
+def _span(intervals: tuple[tuple[dt.date, dt.date], ...], as_of: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """The first day a constraint's intervals allow and their last (not after `as_of`); None, None for none."""
+    if len(intervals) == 1:  # most constraints
+        (lo, hi), = intervals
+        return lo, min(hi, as_of)
+    if not intervals:
+        return None, None
+    return min(lo for lo, _ in intervals), min(max(hi for _, hi in intervals), as_of)
+
+
+def _claim_start(c: Constraint) -> int:
+    return c.claim.provenance.start
+
+
+def _evidence(c: Constraint, earliest: dt.date, latest: dt.date) -> WindowEvidence:
+    """What a satisfied constraint says of the window, citing its mention."""
+    where = c.claim.provenance
+    return WindowEvidence.trusted(quote=where.quote, start=where.start, end=where.end, earliest=earliest, latest=latest,
+                                  reason=c.reason, reference=c.reference)
 
 
 def _scored_segments(cuts: list[dt.date], cons: list[Constraint]) -> list[tuple[dt.date, dt.date, float]]:
@@ -382,7 +401,7 @@ def _scored_segments(cuts: list[dt.date], cons: list[Constraint]) -> list[tuple[
     weights are summed in constraint order, as a plain sum over the constraints would.
     """
     starts = cuts[:-1]
-    lasts = [b - dt.timedelta(days=1) for b in cuts[1:]]
+    lasts = [b - _DAY for b in cuts[1:]]
     weights: list[list[float]] = [[] for _ in starts]
     for c in cons:
         if len(c.intervals) == 1:  # most constraints: no overlapping runs to merge

@@ -26,14 +26,7 @@ class Model(BaseModel):
         defaults = _DEFAULTS.get(cls)
         if defaults is None:
             defaults = defaults_of(cls)
-        # `built` written out: extraction builds some twenty thousand small models (mentions, qualifiers,
-        # times) per megabyte of text this way, and a call costs as much as one of these steps
-        m = _NEW(cls)
-        _SET_FIELDS(m, {**defaults, **values})
-        _SET_FIELDS_SET(m, set(values))
-        _SET_EXTRA(m, None)
-        _SET_PRIVATE(m, None)
-        return m
+        return built(cls, {**defaults, **values}, set(values))
 
     def replaced(self, **changes: Any):
         """A copy with `changes`, unvalidated like `trusted` (pydantic's `model_copy` deep-copies every field)."""
@@ -60,7 +53,6 @@ _SET_FIELDS = BaseModel.__dict__["__dict__"].__set__
 _SET_FIELDS_SET = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 _SET_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
 _SET_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
-_NEW = object.__new__
 
 
 def built(cls: type, fields: dict[str, Any], fields_set: set[str], _new=object.__new__):

@@ -63,6 +63,9 @@ def claim_id(path: str, kind: str, start: int, end: int, extra: str = "", _sha1=
     return _sha1(f"{path}|{kind}|{start}|{end}|{extra}".encode()).hexdigest()[:16]
 
 
+_Speaker = tuple[int, int, str]  # someone who could be saying a claim: (start, end, who as written)
+
+
 @dataclass(slots=True)
 class _Sentence:
     """What the claims of one sentence share: its text, its quoted stretches and the span of its first
@@ -72,7 +75,7 @@ class _Sentence:
     text: str
     quotes: tuple[tuple[int, int], ...]
     verb: tuple[int, int] | None
-    speakers: tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]] | None = None
+    speakers: tuple[list[_Speaker], list[_Speaker]] | None = None
 
 
 _SENTENCES = "base.sentences"  # the key of a document's `_Sentence`s (by their start) in `Context.memo`
@@ -130,7 +133,7 @@ def _speaker_hit(ctx: Context, sent: tuple[int, int], sentence: _Sentence, start
     return _nearest(people, start, end) or _nearest(others, start, end)
 
 
-def _nearest(candidates: list[tuple[int, int, str]], start: int, end: int) -> tuple[int, int, str] | None:
+def _nearest(candidates: list[_Speaker], start: int, end: int) -> _Speaker | None:
     """The candidate nearest the span `start:end` that does not start inside it (the first of those as near)."""
     best, best_distance = None, 0
     for found in candidates:
@@ -143,7 +146,7 @@ def _nearest(candidates: list[tuple[int, int, str]], start: int, end: int) -> tu
     return best
 
 
-def _speakers(ctx: Context, sent: tuple[int, int], sentence: _Sentence) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+def _speakers(ctx: Context, sent: tuple[int, int], sentence: _Sentence) -> tuple[list[_Speaker], list[_Speaker]]:
     """Who in the sentence could be saying its claims, as (start, end, who), in the order `_speaker_hit` weighs
     them: the people (the names found in it, then the descriptions of people named earlier), then the others."""
     if sentence.speakers is None:

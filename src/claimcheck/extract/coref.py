@@ -86,7 +86,8 @@ def resolve_descriptions(text: str, low: str, hits: list[Hit], person_of, start:
         at = m.start()
         # the last antecedent that fits, looked for from the end
         for position, title, person, name in reversed(links):
-            if position <= at and any(w in title for w in words) and all(modifier.search(title) for modifier in modifiers):
+            if position <= at and any(w in title for w in words) and \
+                    all(modifier.search(title) for modifier in modifiers):
                 out.append(Description(m.start(), m.end(), person, name))
                 break
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .gazetteer import PERSON, SURNAME, TITLE, Hit
 
@@ -49,21 +50,25 @@ def antecedents(text: str, hits: list[Hit], person_of) -> list[tuple[int, str, s
     """(position, title lower-cased with up to 30 characters before it, person id, name as written) for each
     title written beside a name ("Italian Interior Minister Matteo Piantedosi")."""
     out = []
-    for i, h in enumerate(hits):
-        if h.kind != TITLE:
-            continue
-        title = text[max(0, h.start - 30):h.end].lower()
+    # one hit in ten is a title: the others are skipped by a comprehension rather than a turn of this loop
+    for i in [i for i, h in enumerate(hits) if h.kind == TITLE]:
+        h = hits[i]
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         if nxt is not None and nxt.kind in (PERSON, SURNAME):
             gap = _TITLE_THEN_NAME.match(text, h.end)
-            if gap and gap.end() == nxt.start and person_of(nxt):
-                out.append((nxt.end, title, person_of(nxt), text[nxt.start:nxt.end]))
+            if gap and gap.end() == nxt.start and (person := person_of(nxt)):
+                out.append((nxt.end, _title(text, h), person, text[nxt.start:nxt.end]))
                 continue
         prev = hits[i - 1] if i > 0 else None
-        if prev is not None and prev.kind in (PERSON, SURNAME) and person_of(prev) and \
+        if prev is not None and prev.kind in (PERSON, SURNAME) and (person := person_of(prev)) and \
                 _NAME_THEN_TITLE.fullmatch(text, prev.end, h.start):
-            out.append((h.end, title, person_of(prev), text[prev.start:prev.end]))
+            out.append((h.end, _title(text, h), person, text[prev.start:prev.end]))
     return out
+
+
+def _title(text: str, title: Hit) -> str:
+    """The title lower-cased with up to 30 characters before it, where its modifiers are looked for."""
+    return text[max(0, title.start - 30):title.end].lower()
 
 
 def resolve_descriptions(text: str, low: str, hits: list[Hit], person_of, start: int = 0) -> list[Description]:
@@ -77,11 +82,18 @@ def resolve_descriptions(text: str, low: str, hits: list[Hit], person_of, start:
             links = antecedents(text, hits, person_of)
         words = _HEADS[m.group(2)]
         # modifiers must fit too: "the Italian minister" is not the Libyan one named last
-        modifiers = [re.compile(rf"\b{re.escape(w)}") for w in m.group(1).split() if w not in _NOT_MODIFIERS]
+        modifiers = [_modifier(w) for w in m.group(1).split() if w not in _NOT_MODIFIERS]
         at = m.start()
-        found = [link for link in links if link[0] <= at and any(w in link[1] for w in words)
-                 and all(modifier.search(link[1]) for modifier in modifiers)]
-        if found:
-            _, _, person, name = found[-1]
-            out.append(Description(m.start(), m.end(), person, name))
+        # the last antecedent that fits, looked for from the end
+        for position, title, person, name in reversed(links):
+            if position <= at and any(w in title for w in words) and \
+                    all(modifier.search(title) for modifier in modifiers):
+                out.append(Description(m.start(), m.end(), person, name))
+                break
     return out
+
+
+@lru_cache(maxsize=1024)
+def _modifier(word: str) -> re.Pattern:
+    """A modifier of a description, found at the start of a word of a title."""
+    return re.compile(rf"\b{re.escape(word)}")

@@ -83,6 +83,8 @@ SKIP_ROLES = {"late", "deputy", "vice", "undersecretary", "under-secretary", "as
               "state", "junior", "elect"}
 
 
+# a stretch up to its last comma, semicolon, colon or quote (one match, not a backward search for each)
+_UP_TO_LAST_BREAK = re.compile(r".*[,;:\"\u201c]", re.S)
 _LEAD = {n: re.compile(rf"[\s,]{{0,{n}}}{_HONORIFIC}") for n in (0, 3)}
 _OF = re.compile(r"\s+(?:of|for|in)\s+(?:the\s+)?")
 _ONLY_HONORIFIC = re.compile(rf"[\s,]*{_HONORIFIC}$")
@@ -160,6 +162,8 @@ def _matches_at(pattern: re.Pattern, low: str, words: tuple[str, ...], start: in
         while at >= 0:
             found.append(at)
             at = low.find(word, at + 1)
+    if not found:
+        return []  # most documents
     return list(matches_at(pattern, low, sorted(found), start))
 
 
@@ -231,8 +235,9 @@ def extract_offices(ctx: Context) -> list:
         sent = ctx.sentence_of(t.start)
         # left context: back to the last comma/semicolon/quote in the sentence
         left_start = max(sent[0], t.start - 90)
-        cut = max(text.rfind(c, left_start, t.start) for c in (",", ";", ":", '"', "\u201c"))
-        left_start = max(left_start, cut + 1)
+        last_break = _UP_TO_LAST_BREAK.match(text, left_start, t.start)
+        if last_break:
+            left_start = last_break.end()
         left = text[left_start:t.start]
         pos, named_after = _organization_after(ctx, t, pairs)
         # the holder first: the roles and qualifiers of the two titles in five that name no one are not needed
@@ -309,6 +314,8 @@ def _titles_and_counterparts(ctx: Context) -> list[Hit]:
         return []
     counterpart = [Hit(m.start(), m.end(), TITLE, frozenset())
                    for m in _matches_at(_COUNTERPART, ctx.low, ("counterpart", "opposite number"), titles[0].start)]
+    if not counterpart:
+        return titles  # most documents: the titles are in text order already, as `ctx.hits`
     return sorted(titles + counterpart, key=lambda h: h.start)
 
 

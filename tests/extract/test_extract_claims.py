@@ -235,6 +235,12 @@ def test_event_with_date(packs):
     assert any(c.subject.id and "palermo" in c.subject.id for c in cs)
 
 
+def test_a_capital_named_by_its_country_places_an_event_and_keeps_its_date(packs):
+    # "the Libyan capital" is Tripoli; the date after "on the Libyan capital" is the offensive's
+    cs = claims(packs, "Forces loyal to Haftar began their offensive on the Libyan capital on 4 April.", ClaimKind.event, dt.date(2019, 6, 1))
+    assert [(c.subject.id, c.object.text) for c in cs if c.object] == [("haftar_tripoli_offensive_2019", "4 April")]
+
+
 def test_attribution(packs):
     cs = claims(packs, '"There are 700,000 migrants in Libya," the minister said.', ClaimKind.quantity)
     assert cs and cs[0].attribution.asserter == "reported"

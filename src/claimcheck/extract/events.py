@@ -227,7 +227,8 @@ _GAP_AFTER = re.compile(
     r"(?:on|in|for|of|from|between|at the end of|by)?\s*(?:the\s+)?$"
     # or a chain of place phrases: "attack on the headquarters of the High National Elections Commission in Tripoli on"
     r"|(?:\s+(?:on|against|at|of|in|near|outside|inside)\s+(?:(?:the|its|their|his|her)\s+)?(?:[A-Z][\w'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'\u2019-]*)*"
-    r"(?:\s*\([A-Z]{2,8}\))?|headquarters|offices?|building|compound|premises|centre|center|port|airport)){1,4}\s+(?:on|in)\s+(?:the\s+)?$",
+    r"(?:\s*\([A-Z]{2,8}\))?|(?:[A-Z][\w'\u2019-]*\s+)?(?:capital|city)|headquarters|offices?|building|compound|premises|centre|center|port|airport)){1,4}"
+    r"\s+(?:on|in)\s+(?:the\s+)?$",
 )
 _TIME_ANCHOR = re.compile(r"\b(?:before|after|since|ahead of|following|until)\s+(?:the\s+)?$", re.I)
 _AFTER_EVENT = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|since)\b[^.;]*$", re.I)

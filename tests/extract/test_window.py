@@ -89,3 +89,12 @@ def test_a_meeting_named_as_still_to_come_outweighs_one_office_holder(packs):
     d, _, clashes = extract_document(doc(text), packs.kb)
     assert d.published.latest <= dt.date(2017, 11, 28)
     assert [c.claim.subject.id for c in clashes] == ["bashagha"]
+
+
+def test_someone_chosen_for_an_office_bounds_the_window_from_below_only(packs):
+    # al-Menfi was chosen on 5 February 2021 and sworn in on 15 March: an article between the two can call
+    # the council his
+    text = ("Abdul Hamid Dbeibah was chosen as prime minister by the forum, together with a Presidential Council "
+            "headed by Mohamed al-Menfi. The House of Representatives approved his cabinet on Wednesday.")
+    w = window(packs, text)
+    assert w.earliest <= dt.date(2021, 3, 10)

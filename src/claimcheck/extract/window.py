@@ -186,6 +186,9 @@ def _event_names(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
 
 
 # titles that do not say the person holds the office at publication ("former", "then-", "deputy")
+# a sentence telling how someone was chosen for an office ("Dbeibah was chosen as prime minister on 5 February,
+# together with a Presidential Council headed by al-Menfi"): a term begun, perhaps not yet taken up
+_CHOSEN = re.compile(r"\b(?:was|were)\s+(?:chosen|elected|appointed|named|designated|picked|selected)\b")
 _NOT_HOLDING_NOW = frozenset({"former", "late", "ex", "then", "candidate", "designate", "nominee", "deputy", "vice",
                               "undersecretary", "under-secretary", "assistant", "state", "junior", "elect", "incoming"})
 
@@ -236,7 +239,7 @@ def _in_office(r: _Reading, c: Claim) -> Constraint | None:
     if c.subject.id and not holdings:
         # the person is known but never held this office: only a clash if the office is covered at all
         return None
-    if role == "appointed":
+    if role == "appointed" or (role is None and _CHOSEN.search(c.sentence)):
         # "X was appointed interior minister": written after the term began (the words can come a few
         # weeks before the office is taken), however long ago
         if not ivs:

@@ -57,6 +57,10 @@ _STOP = {
     "However", "Meanwhile", "According", "Based", "Through", "Indeed", "Many", "Some", "Two", "Three", "Several",
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
     "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Reading", "Time",
+    # titles and ranks before a name ("German Chancellor Angela Merkel", "Field Marshal Khalifa Haftar")
+    "Chancellor", "Premier", "Speaker", "Chairman", "Chairwoman", "Governor", "Commander", "Chief", "Field", "Marshal",
+    "Colonel", "Admiral", "Deputy", "Vice", "Acting", "Interim", "Mayor", "Spokesman", "Spokeswoman", "Director",
+    "Emir", "Sheikh",
 }
 
 # Head nouns that end the names of bodies, not of people ("Joint Technical Coordination Team")

@@ -382,3 +382,12 @@ def test_a_kind_word_spoken_of_as_past_is_no_later_event(packs):
     found = claims(packs, "The High National Elections Commission (HNEC) said polls had closed in most towns and counting had begun.", ClaimKind.event, published)
     starts = [packs.kb.events[c.subject.id].period.start.earliest for c in found if c.subject.id]
     assert all(s <= published for s in starts)
+
+
+@pytest.mark.parametrize("text", [
+    "The delegations met the special representative of the Secretary-General, Mr. Ghassan Salame, in Paris.",
+    "A spokesman for the Interior Minister, Ahmed Hamza, said the road was closed.",
+])
+def test_someone_serving_a_title_holder_is_not_given_the_title(packs, text):
+    cs = claims(packs, text, ClaimKind.office_holding, dt.date(2018, 5, 29))
+    assert not [c for c in cs if c.object.text in ("Secretary-General", "Interior Minister")]

@@ -87,6 +87,10 @@ SKIP_ROLES = {"late", "deputy", "vice", "undersecretary", "under-secretary", "as
 _UP_TO_LAST_BREAK = re.compile(r".*[,;:\"\u201c]", re.S)
 _LEAD = {n: re.compile(rf"[\s,]{{0,{n}}}{_HONORIFIC}") for n in (0, 3)}
 _OF = re.compile(r"\s+(?:of|for|in)\s+(?:the\s+)?")
+# a person who serves the title's holder, right before it: "the special representative of the Secretary-General,
+# Ghassan Salame", "a spokesman for the Interior Minister, X": the name after is theirs, not the title's
+_SERVES = re.compile(r"\b(?:representative|envoy|spokes(?:man|woman|person)|advis[eo]r|deputy|aide|assistant|"
+                     r"secretary|counsellor|counselor)\s+(?:of|to|for)\s+(?:the\s+)?$", re.I)
 _ONLY_HONORIFIC = re.compile(rf"[\s,]*{_HONORIFIC}$")
 _APPOSITION = re.compile(r"\s*,\s*[^,;:.!?]{0,60}$")
 # "the President of the House seated in Tobruk, Aguila Saleh": a short modifier, then the holder after a comma
@@ -239,6 +243,8 @@ def extract_offices(ctx: Context) -> list:
         if last_break:
             left_start = last_break.end()
         left = text[left_start:t.start]
+        if _SERVES.search(left):
+            continue
         pos, named_after = _organization_after(ctx, t, pairs)
         # the holder first: the roles and qualifiers of the two titles in five that name no one are not needed
         person = None

@@ -7,11 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick_rs
-
 from ..models import Attribution, Claim, ClaimKind, Mention, Precision, Qualifiers, TimeRef
 from ..models.common import built
-from ..text import lower
+from ..text import automaton, lower
 from .context import Context
 
 _QUOTES = re.compile(r"[\"\u201c][^\"\u201d]{3,}[\"\u201d]")
@@ -24,14 +22,13 @@ def _is_word(c: str) -> bool:
 
 class _Words:
     r"""Whole words and phrases, found where `\b(?:word|...)\b` finds them, in one Aho-Corasick pass
-    (ahocorasick_rs, as the gazetteer). A pattern that opens with `\b` makes the regex engine try it at every
+    (`text.automaton`, as the gazetteer's). A pattern that opens with `\b` makes the regex engine try it at every
     position of the sentence: this pass costs a third of that on the sentences of the claims. The text is
     lower-cased (`text.lower`; a case-insensitive scan costs more) and the words lower-case."""
 
     def __init__(self, **groups: tuple[str, ...]):
         self._labels = [label for label, words in groups.items() for _ in words]
-        self._automaton = ahocorasick_rs.AhoCorasick(
-            [word for words in groups.values() for word in words], implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+        self._automaton = automaton([word for words in groups.values() for word in words])
 
     def find(self, low: str) -> list[tuple[int, int, str]]:
         """(start, end, label) of each occurrence in `low` with a word boundary on either side."""
@@ -116,10 +113,9 @@ def attribution(ctx: Context, sent: tuple[int, int], sentence: _Sentence, start:
     return Attribution.trusted(asserter="reported", who=who, cue=ctx.doc.text[verb_start:verb_end])
 
 
-@lru_cache(maxsize=4096)
 def _speech(sentence: str):
-    """The quoted stretches of a sentence and the span of its first reporting verb, if any (cached: many
-    claims share a sentence)."""
+    """The quoted stretches of a sentence and the span of its first reporting verb, if any (read once per
+    sentence of a document: `_sentence` keeps them)."""
     # most sentences quote no one: a membership test is far cheaper than starting the scan
     quotes = tuple(q.span() for q in _QUOTES.finditer(sentence)) if '"' in sentence or "\u201c" in sentence else ()
     return quotes, _cues(sentence)[0]

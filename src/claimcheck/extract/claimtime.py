@@ -26,8 +26,9 @@ DATED_KINDS = frozenset({ClaimKind.office_holding, ClaimKind.leadership, ClaimKi
 
 
 def own_dates(claims: list[Claim]) -> dict[int, DateMention]:
-    """The governing date of each claim that has one, keyed by the claim's identity: the publication window
-    and each claim's time both need it, and hashing a claim would compare it field by field."""
+    """The date in its sentence that governs each claim that has one (the others hold at publication), keyed
+    by the claim's identity: the publication window and each claim's time both need it, and hashing a claim
+    would compare it field by field."""
     found = {}
     dates_of: dict[str, list[DateMention]] = {}  # the claims of a sentence share its dates
     for c in claims:
@@ -52,12 +53,6 @@ def stated_date(claim: Claim, stated: dict[int, DateMention] | None) -> DateMent
         return m
     dates = dates_in(claim.provenance.quote)
     return dates[0] if dates else None
-
-
-def governing_date(claim: Claim) -> DateMention | None:
-    """The date in the claim's sentence that governs it, or None (then it holds at publication)."""
-    dates = _dates_with_year(claim.sentence)
-    return _governing(claim, dates) if dates else None
 
 
 def _dates_with_year(sentence: str) -> list[DateMention]:

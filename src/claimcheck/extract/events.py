@@ -8,12 +8,10 @@ from collections import Counter
 from itertools import chain
 from typing import NamedTuple
 
-import ahocorasick_rs
-
 from ..dates import Anchors, DateMention, find_anchors, find_dates, resolve
 from ..models import ClaimKind, EntityType, Mention, Qualifiers
-from ..text import matches_at
 from ..boilerplate import is_excluded
+from ..text import automaton, matches_at
 from .base import make_claim, tense
 from .context import Context
 from .gazetteer import EVENT
@@ -182,7 +180,7 @@ def _events_by_type(kb) -> dict[str, list[tuple[str, str]]]:
 class _KeywordIndex(NamedTuple):
     """The events' keywords (lower-cased): where they occur, their patterns at a word start, their events."""
 
-    automaton: ahocorasick_rs.AhoCorasick | None  # every keyword but an empty one, in the order of `keys`
+    automaton: object | None  # `text.automaton` of every keyword but an empty one, in the order of `keys`
     keys: list[str]
     patterns: dict[str, re.Pattern[str]]
     events: dict[str, list[str]]  # keyword -> the events that list it, once per listing
@@ -196,8 +194,7 @@ def _keyword_index(kb) -> _KeywordIndex:
             patterns.setdefault(k.lower(), re.compile(rf"\b{re.escape(k.lower())}"))
             events.setdefault(k.lower(), []).append(ev.id)
     keys = [k for k in patterns if k]
-    automaton = ahocorasick_rs.AhoCorasick(keys, implementation=ahocorasick_rs.Implementation.ContiguousNFA) if keys else None
-    return _KeywordIndex(automaton, keys, patterns, events)
+    return _KeywordIndex(automaton(keys) if keys else None, keys, patterns, events)
 
 
 def _keyword_counts(low: str, keywords: _KeywordIndex) -> dict[str, int]:

@@ -18,11 +18,9 @@ import unicodedata
 from collections import defaultdict
 from typing import Iterable, NamedTuple
 
-import ahocorasick_rs
-
 from ..kb import KnowledgeBase
 from ..models import EntityType
-from ..text import fold, lower
+from ..text import automaton, fold, lower
 from .triggers import STEMS
 
 PERSON = "person"
@@ -61,7 +59,7 @@ def surname(name: str) -> str | None:
 class Scan(NamedTuple):
     """What `Gazetteer.scan` finds in a text."""
 
-    hits: list[Hit]  # as `Gazetteer.find`
+    hits: list[Hit]  # the names matched, in text order
     literals: list[tuple[int, str]]  # (start, literal), in the order of their end
 
 
@@ -110,7 +108,7 @@ class Gazetteer:
             if key:
                 acronym_keys[key] = ids
         # Acronyms are matched case-sensitively, but by the same automaton as names: their keys go in
-        # lower-cased, and a match counts where the text as written reads the key (`find`).
+        # lower-cased, and a match counts where the text as written reads the key (`scan`).
         lowered_acronyms: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
         for key, ids in acronym_keys.items():
             lowered_acronyms[key.lower()].append((key, ids))
@@ -140,20 +138,17 @@ class Gazetteer:
                 raise ValueError(f"literal {literal!r} is not lower-case letters and spaces")
             self.terms.append(_Term(length=len(literal), alias=True, entries=(), may_be_generic=False, checked=False,
                                     acronyms=(), aside=True, literal=literal))
-        self.automaton = _automaton([*(f" {term} " for term in keys), *self.literals])
-        # for text that cannot be lower-cased character by character (`find`): acronyms matched as written
+        self.automaton = automaton([*(f" {term} " for term in keys), *self.literals])
+        # for text that cannot be lower-cased character by character (`scan`): acronyms matched as written
         self.acronym_ids = list(acronym_keys.values())
-        self.acronym_automaton = _automaton(f" {key} " for key in acronym_keys)
-
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
-        """Matches in `text[start:end]` at word boundaries; overlapping ones resolved to the longest (an
-        entity's own name before an alias of the same length), in text order."""
-        return self.scan(text, start, end).hits
+        self.acronym_automaton = automaton(f" {key} " for key in acronym_keys)
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> Scan:
-        """`find`'s hits, and where in `text[start:end]` the literals start: every place a literal occurs in the
-        text lower-cased (`text.lower`), and maybe a few where it occurs only once diacritics are stripped and
-        punctuation blanked (candidates, to be read in the lower-cased text)."""
+        """The matches in `text[start:end]` at word boundaries, overlapping ones resolved to the longest (an
+        entity's own name before an alias of the same length), in text order; and where the literals start:
+        every place a literal occurs in the text lower-cased (`text.lower`), and maybe a few where it occurs
+        only once diacritics are stripped and punctuation blanked (candidates, to be read in the lower-cased
+        text). The automaton's matches come in the order `_resolve` relies on (`text.automaton`)."""
         end = len(text) if end is None else end
         blank = _blank_punct(text[start:end])  # punctuation to spaces, diacritics off, case kept
         lowered = blank.lower()
@@ -179,14 +174,6 @@ class Gazetteer:
         return Scan(hits, literals)
 
 
-def _automaton(keys: Iterable[str]):
-    """An automaton that finds every occurrence of the keys, overlapping ones included, as (index of the key,
-    start, end), in the order of their end and the longest first where several end together (what
-    `_resolve` relies on). A contiguous NFA: its compact layout keeps more of the automaton in the processor's
-    caches than pyahocorasick's trie, whose cache misses dominated the search."""
-    return ahocorasick_rs.AhoCorasick(keys, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
-
-
 class _Term(NamedTuple):
     """What the automaton finds for one key."""
 
@@ -194,7 +181,7 @@ class _Term(NamedTuple):
     alias: bool  # not some entity's own name (an own name wins over an alias of the same length)
     entries: tuple[tuple[str, frozenset[str]], ...]  # (kind, ids), one per kind the term names; none for an acronym
     may_be_generic: bool
-    checked: bool  # whether some entry depends on the text as written (`find`)
+    checked: bool  # whether some entry depends on the text as written (`scan`)
     acronyms: tuple[tuple[str, frozenset[str]], ...]  # (key as written, ids) of acronyms that lower-case to the term
     aside: bool  # an acronym's key or a literal: `_resolve` sets its matches aside
     literal: str = ""  # a literal's key: the literal (no entries, no acronyms)

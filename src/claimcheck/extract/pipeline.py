@@ -130,12 +130,12 @@ def _retimed(q: Qualifiers, time: TimeRef | None) -> Qualifiers:
 
 
 def clear_caches() -> None:
-    """Forget the sentence-level memos (speech, tense, dates) that documents sharing sentences reuse; the
+    """Forget the sentence-level memos (cue words and tense, dates) that documents sharing sentences reuse; the
     benchmark calls it between documents to measure the cost of text never seen before."""
     from . import base
     from .. import dates
 
-    for memo in (base._speech, base._cues, dates.dates_in):
+    for memo in (base._cues, dates.dates_in):
         memo.cache_clear()
 
 

@@ -139,8 +139,9 @@ def _names_a_body(kb: KnowledgeBase, c: Claim) -> bool:
     return fold_name(c.subject.text) in kb.derived("body-names", _body_names)
 
 
-_SUCCEEDED = re.compile(r"\bwho (?:recently )?(?:succeeded|replaced|took over from)\b", re.I)
-_SUCCEEDED_ANYWHERE = re.compile(r"who (?:recently )?(?:succeeded|replaced|took over from)", re.I)
+_SUCCEEDED_WORDS = r"who (?:recently )?(?:succeeded|replaced|took over from)"
+_SUCCEEDED = re.compile(rf"\b{_SUCCEEDED_WORDS}\b", re.I)
+_SUCCEEDED_ANYWHERE = re.compile(_SUCCEEDED_WORDS, re.I)  # the same words, searched for fast (no leading \b)
 _RECENT_DAYS = {"week": 16, "month": 62}
 
 
@@ -185,10 +186,10 @@ def _event_names(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
     return {ev.id: tuple(fold_name(n) for n in ev.names) for ev in kb.events.values()}
 
 
-# titles that do not say the person holds the office at publication ("former", "then-", "deputy")
 # a sentence telling how someone was chosen for an office ("Dbeibah was chosen as prime minister on 5 February,
 # together with a Presidential Council headed by al-Menfi"): a term begun, perhaps not yet taken up
 _CHOSEN = re.compile(r"\b(?:was|were)\s+(?:chosen|elected|appointed|named|designated|picked|selected)\b")
+# titles that do not say the person holds the office at publication ("former", "then-", "deputy")
 _NOT_HOLDING_NOW = frozenset({"former", "late", "ex", "then", "candidate", "designate", "nominee", "deputy", "vice",
                               "undersecretary", "under-secretary", "assistant", "state", "junior", "elect", "incoming"})
 
@@ -208,7 +209,7 @@ class _Reading:
 def constraints(kb: KnowledgeBase, claims: list[Claim], own_dates: dict[int, DateMention],
                 stated: dict[int, DateMention] | None = None) -> list[Constraint]:
     """The constraints the claims put on the publication date, in claim order. `own_dates` holds, by claim
-    identity, the dates that govern claims in their sentences (`governing_date`): those claims speak of that
+    identity, the dates that govern claims in their sentences (`claimtime.own_dates`): those claims speak of that
     time, not of publication. `stated` holds the date claims' mentions as extraction found them, if known."""
     event = ClaimKind.event  # bound once: looking a member up on its enum class costs more than the test
     events_at: dict[int | None, list[str]] = {}

@@ -73,3 +73,33 @@ def test_a_holding_id_used_twice_is_rejected_with_its_pointer(tmp_path):
     with pytest.raises(InputError) as e:
         KnowledgeBase.build([(str(f), load_file(f, KnowledgeBaseFile))], dt.date(2026, 1, 1))
     assert [(p.pointer, "duplicate id" in p.message) for p in e.value.problems] == [("/holdings/1/id", True)]
+
+
+@pytest.mark.parametrize("word,needle", [
+    ("(unclosed", "not a regular expression"),
+    ("[a-z]+ing", "does not open with a lower-case word"),  # nothing literal for the document scan to look for
+    ("post-war", "does not open with a lower-case word"),  # a stem the scan cannot hold (letters and spaces only)
+    ("raid|siege", "several alternatives"),
+])
+def test_an_event_type_word_the_scan_cannot_use_is_rejected_with_its_pointer(tmp_path, word, needle):
+    f = tmp_path / "kb.yaml"
+    f.write_text(f"event_types:\n  - id: raid\n    words: [raids?, '{word}']\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_file(f, KnowledgeBaseFile)
+    [p] = e.value.problems
+    assert p.pointer == "/event_types/0/words" and p.line == 3 and needle in p.message
+
+
+def test_an_event_type_defined_twice_is_rejected_with_its_pointer(tmp_path):
+    import datetime as dt
+
+    from claimcheck.kb import KnowledgeBase
+
+    files = []
+    for name in ("a.yaml", "b.yaml"):
+        f = tmp_path / name
+        f.write_text("event_types:\n  - {id: raid, words: [raids?]}\n", encoding="utf-8")
+        files.append((str(f), load_file(f, KnowledgeBaseFile)))
+    with pytest.raises(InputError) as e:
+        KnowledgeBase.build(files, dt.date(2026, 1, 1))
+    assert [(p.path, p.pointer, "defined twice" in p.message) for p in e.value.problems] == [(files[1][0], "/event_types/0/id", True)]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .errors import InputError, Problem
-from .models import Entity, EntityType, Event, Figure, Holding, KnowledgeBaseFile, Position, Quantity, Reference
+from .models import Entity, EntityType, Event, EventType, Figure, Holding, KnowledgeBaseFile, Position, Quantity, Reference
 from .text import fold_name
 
 
@@ -29,6 +29,7 @@ class KnowledgeBase:
     quantities: dict[str, Quantity] = field(default_factory=dict)
     figures: list[Figure] = field(default_factory=list)
     events: dict[str, Event] = field(default_factory=dict)
+    event_types: dict[str, EventType] = field(default_factory=dict)
     origin: dict[str, str] = field(default_factory=dict)  # statement id -> file it came from
     default_place: str | None = None  # the country articles are about when they name none
 
@@ -53,6 +54,10 @@ class KnowledgeBase:
                 put(kb.quantities, q.id, q, path, f"/quantities/{i}/id")
             for i, ev in enumerate(f.events):
                 put(kb.events, ev.id, ev, path, f"/events/{i}/id")
+            for i, t in enumerate(f.event_types):  # types are named apart from statements: not in `origin`
+                if t.id in kb.event_types:
+                    problems.append(Problem(path, f"event type {t.id!r} defined twice", pointer=f"/event_types/{i}/id"))
+                kb.event_types[t.id] = t
             # holdings and figures are lists, but findings cite them by id: an id must name one statement
             for i, h in enumerate(f.holdings):
                 if h.id in kb.origin:
@@ -97,6 +102,7 @@ class KnowledgeBase:
                                for e in kb.entities.values()),
             "positions": sorted([p.id, list(p.titles), p.jurisdiction] for p in kb.positions.values()),
             "events": sorted([e.id, e.type, list(e.names), e.place, list(e.keywords), str(e.period.start)] for e in kb.events.values()),
+            "event_types": sorted(t.model_dump_json() for t in kb.event_types.values()),
             "quantities": sorted(q.model_dump_json() for q in kb.quantities.values()),
             "default_place": default_place,
         }

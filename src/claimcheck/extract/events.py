@@ -15,13 +15,13 @@ from ..text import automaton, matches_at
 from .base import make_claim, tense
 from .context import Context
 from .gazetteer import EVENT
-from .triggers import ANY_TRIGGER, STEMS, TRIGGERS
+from .triggers import triggers_for
 
 
-def _stem_hits(ctx: Context) -> list[tuple[int, str]]:
+def _stem_hits(ctx: Context, stems: dict[str, tuple[str, ...]]) -> list[tuple[int, str]]:
     """Where in the body a trigger word may start, with its event type (a superset), sorted: the places of the
     trigger words' stems the gazetteer found in its pass over the document."""
-    return sorted((i, etype) for i, literal in ctx.literals for etype in STEMS.get(literal, ()))
+    return sorted((i, etype) for i, literal in ctx.literals for etype in stems.get(literal, ()))
 
 
 def document_anchors(ctx: Context) -> Anchors:
@@ -64,10 +64,11 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     pub = ctx.doc.published
     keywords = kb.derived("event-keyword-index", _keyword_index)
     by_type = kb.derived("events-by-type", _events_by_type)
+    triggers = triggers_for(kb)
     # one scan of the document for trigger words and event names; only the sentences with one are read
-    stem_hits = _stem_hits(ctx)
+    stem_hits = _stem_hits(ctx, triggers.stems)
     stem_starts = [i for i, _ in stem_hits]
-    marks = [m.start() for m in matches_at(ANY_TRIGGER, ctx.low, stem_starts, ctx.doc.body_start)]
+    marks = [m.start() for m in matches_at(triggers.any, ctx.low, stem_starts, ctx.doc.body_start)]
     marks += [h.start for h in ctx.hits if h.kind == EVENT]
     for s, e in sorted({sent for sent in map(ctx.sentence_of, marks) if sent[0] < sent[1]}):
         low = ctx.low[s:e]
@@ -77,7 +78,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
         stems_here: dict[str, list[int]] = {}
         for i, etype in stem_hits[bisect.bisect_left(stem_starts, s):bisect.bisect_left(stem_starts, e)]:
             stems_here.setdefault(etype, []).append(i - s)
-        for etype, trig in TRIGGERS.items():
+        for etype, trig in triggers.patterns.items():
             if etype not in stems_here:
                 continue
             ids = keyed = None  # the same for every trigger word of the type in the sentence

@@ -21,7 +21,7 @@ from typing import Iterable, NamedTuple
 from ..kb import KnowledgeBase
 from ..models import EntityType
 from ..text import automaton, fold, lower
-from .triggers import STEMS
+from .triggers import triggers_for
 
 PERSON = "person"
 ENTITY = "entity"
@@ -371,4 +371,4 @@ def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
 
 
 def _gazetteer(kb: KnowledgeBase) -> Gazetteer:
-    return Gazetteer(kb, literals=STEMS)
+    return Gazetteer(kb, literals=triggers_for(kb).stems)

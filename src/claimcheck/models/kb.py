@@ -5,9 +5,10 @@ Every statement carries at least one citation; open-ended periods run to the pac
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from .common import Citation, DateText, Model, Period
 
@@ -115,6 +116,43 @@ class Event(Model):
     citations: tuple[Citation, ...] = Field(min_length=1)
 
 
+def trigger_stem(word: str) -> str:
+    """The literal every match of a trigger word's pattern opens with ("conference" for "conferences?", "bomb"
+    for "bomb(?:ing)?s?", "cease" for "cease-?fire"): what the document scan looks for."""
+    stem = re.match(r"[\w -]*", word).group()
+    if word[len(stem):len(stem) + 1] in ("?", "*", "{"):
+        stem = stem[:-1]  # the last letter is optional
+    return stem.rstrip(" -")
+
+
+_STEM = re.compile(r"[a-z]+(?: [a-z]+)*")
+
+
+class EventType(Model):
+    """A type of event and the words that refer to one ("the floods", "the talks"): a mention by kind is tied to
+    the knowledge-base event of that type, place and keywords."""
+
+    id: str = Field(pattern=r"^[a-z0-9_-]+$", description="The `type` events of this kind give.")
+    words: tuple[str, ...] = Field(
+        min_length=1,
+        description="Regular expressions, lower case, matched on word boundaries; each opens with a literal word "
+                    "(`summits?`, `bomb(?:ing)?s?`, `cease-?fire`), which the document scan looks for.")
+    not_after: tuple[str, ...] = Field(
+        default=(), description="Words that, right before one of `words`, make it something else (press conference).")
+
+    @field_validator("words")
+    @classmethod
+    def _words_open_with_literal(cls, words: tuple[str, ...]) -> tuple[str, ...]:
+        for word in words:
+            try:
+                re.compile(word)
+            except re.error as exc:
+                raise ValueError(f"{word!r} is not a regular expression: {exc}") from None
+            if not _STEM.fullmatch(trigger_stem(word)) or "|" in re.sub(r"\([^()]*\)", "", word):
+                raise ValueError(f"{word!r} does not open with a lower-case word, or is several alternatives")
+        return words
+
+
 class KnowledgeBaseFile(Model):
     """One `kb/*.yaml` file; a pack's knowledge base is the union of its files."""
 
@@ -124,9 +162,10 @@ class KnowledgeBaseFile(Model):
     quantities: tuple[Quantity, ...] = ()
     figures: tuple[Figure, ...] = ()
     events: tuple[Event, ...] = ()
+    event_types: tuple[EventType, ...] = ()
 
 
 __all__ = [
-    "DateText", "Entity", "EntityType", "Event", "Figure", "Holding", "KnowledgeBaseFile", "Position", "Quantity",
+    "DateText", "Entity", "EntityType", "Event", "EventType", "Figure", "Holding", "KnowledgeBaseFile", "Position", "Quantity",
     "ReportedValue",
 ]

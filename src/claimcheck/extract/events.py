@@ -73,7 +73,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     for s, e in sorted({sent for sent in map(ctx.sentence_of, marks) if sent[0] < sent[1]}):
         low = ctx.low[s:e]
         hits = ctx.hits_in(s, e)
-        place_ids = keyword_counts = None  # read when a trigger word first needs them
+        named_places = place_ids = keyword_counts = None  # read when a trigger word first needs them
         anchors: list[tuple[int, int, str, frozenset[str]]] = [(h.start, h.end, "name", h.ids) for h in hits if h.kind == EVENT]
         stems_here: dict[str, list[int]] = {}
         for i, etype in stem_hits[bisect.bisect_left(stem_starts, s):bisect.bisect_left(stem_starts, e)]:
@@ -88,7 +88,8 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     continue
                 if ids is None:
                     if place_ids is None:
-                        place_ids = _event_places_named(ctx, s, hits) | _main_country(ctx)
+                        named_places = _event_places_named(ctx, s, hits)
+                        place_ids = named_places | _main_country(ctx)
                     ids = frozenset(i for i, place in by_type.get(etype, ()) if place in place_ids)
                     # most trigger words have no candidate event where the sentence is: no keywords to count
                     if ids and keyword_counts is None:
@@ -152,10 +153,18 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                                           role=how.removesuffix("+keyed") if ev_id is None else None),
                     # a kind word whose event the sentence also names ("the Libyan Political Agreement, the
                     # accord signed at Skhirat on ...") is as sure as the name
-                    confidence=0.9 if how == "name" or (how.endswith("+keyed") and ids <= named_ids) else 0.75 if how.endswith("+keyed") else 0.6,
+                    # and so is the kind of an event that happened only once at the place the sentence names
+                    confidence=0.9 if how == "name" or (how.endswith("+keyed") and ids <= named_ids)
+                    or (ev_id is not None and _singular_here(kb.events[ev_id], named_places))
+                    else 0.75 if how.endswith("+keyed") else 0.6,
                     extra=ev_id or f"{how}:{','.join(sorted(ids))}",
                 ))
     return claims
+
+
+def _singular_here(event, named_places) -> bool:
+    """Whether a mention by kind can only mean `event`: the one event of its type at a place the sentence names."""
+    return event.singular and named_places is not None and event.place in named_places
 
 
 def _event_places_named(ctx: Context, s: int, hits) -> set[str]:
@@ -219,9 +228,11 @@ def _best_keyed(ids, counts: dict[str, int]) -> frozenset[str]:
     return frozenset(i for i in ids if counts.get(i, 0) == best) if best else frozenset()
 
 
+# the words between an event's words and its date: "the conference, held in Rome on", "the floods that devastated
+# Derna in" (any verb in the past tense after "which" or "that", with the place it names)
 _GAP_AFTER = re.compile(
     r"\s*,?\s*(?:(?:which|that)\s+(?:(?:it|they|he|she|we)\s+)?)?(?:(?:was|were|is|are|will be|to be)\s+)?(?:(?:held|took place|takes place|set|scheduled|"
-    r"planned|due|slated|opened|began|started|signed|agreed)\s+)?(?:(?:in|at)\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?,?\s+)?"
+    r"planned|due|slated|opened|began|started|signed|agreed|(?:(?<=which )|(?<=that ))[a-z]+ed(?:\s+[A-Z][\w'-]+)?)\s+)?(?:(?:in|at)\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?,?\s+)?"
     r"(?:on|in|for|of|from|between|at the end of|by)?\s*(?:the\s+)?$"
     # or a chain of place phrases: "attack on the headquarters of the High National Elections Commission in Tripoli on"
     r"|(?:\s+(?:on|against|at|of|in|near|outside|inside)\s+(?:(?:the|its|their|his|her)\s+)?(?:[A-Z][\w'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'\u2019-]*)*"

@@ -112,6 +112,10 @@ class Event(Model):
     place: str | None = Field(default=None, description="Entity id or name of the place.")
     status: str = Field(default="held", description="held, scheduled, postponed or cancelled.")
     keywords: tuple[str, ...] = Field(default=(), description="Words that, with the place, identify a mention (car bomb, checkpoint).")
+    singular: bool = Field(
+        default=False,
+        description="The only event of its type there ever was at its place (the floods at Derna): a mention by "
+                    "type and place that gives another date is a wrong date, however far off, not another event.")
     figures: dict[str, tuple[ReportedValue, ...]] = Field(default_factory=dict, description="Reported figures, e.g. killed, injured.")
     citations: tuple[Citation, ...] = Field(min_length=1)
 

@@ -21,9 +21,13 @@ _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Brig)\.?\s+|(?:General|Colonel|
 # the long s "ſ" and the dotless "ı", which re.I reads as "s" and "i": a role spelt with them goes unnoticed.)
 _ROLE = re.compile(
     r"\b(acting|interim|caretaker|deputy|vice|under-?secretary|assistant|former|ex-|then-?|candidate|designate|nominee|"
-    r"outgoing|incoming|state|junior|late|served as|had been|was then|previously|new|newly appointed|newly named)\b"
+    r"outgoing|incoming|state|junior|late|served as|had been|was then|previously|new|newly appointed|newly named|"
+    r"ousted|deposed|overthrown|toppled|removed|exiled)\b"
 )
-_ROLE_NAMES = {"newly appointed": "new", "newly named": "new", "served as": "former", "had been": "former", "was then": "former", "previously": "former", "ex": "former"}
+_ROLE_NAMES = {"newly appointed": "new", "newly named": "new", "served as": "former", "had been": "former", "was then": "former", "previously": "former", "ex": "former",
+               # a head of state or government out of office by force is a former one
+               "ousted": "former", "deposed": "former", "overthrown": "former", "toppled": "former", "removed": "former",
+               "exiled": "former"}
 _THEN_BEFORE = re.compile(r"\bthen-?\s*(?:(?:[A-Z][\w'\u2019]*|the|of)(?:['\u2019]s)?[\s-]+)*$")
 _ROLE_AFTER = re.compile(r"-?(designate|elect)\b|\s+(at the time|then|back then)\b", re.I)
 _COUNTERPART = re.compile(r"\b(?:counterpart|opposite number)\b(?!s)")  # lower-cased text; plural lists pair people we cannot pair

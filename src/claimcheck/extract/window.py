@@ -188,7 +188,9 @@ def _event_names(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
 
 # a sentence telling how someone was chosen for an office ("Dbeibah was chosen as prime minister on 5 February,
 # together with a Presidential Council headed by al-Menfi"): a term begun, perhaps not yet taken up
-_CHOSEN = re.compile(r"\b(?:was|were)\s+(?:chosen|elected|appointed|named|designated|picked|selected)\b")
+_CHOSEN_WORDS = r"(?:was|were)\s+(?:chosen|elected|appointed|named|designated|picked|selected)\b"
+_CHOSEN = re.compile(rf"\b{_CHOSEN_WORDS}")
+_CHOSEN_ANYWHERE = re.compile(_CHOSEN_WORDS)  # the same words, searched for fast (no leading \b)
 # titles that do not say the person holds the office at publication ("former", "then-", "deputy")
 _NOT_HOLDING_NOW = frozenset({"former", "late", "ex", "then", "candidate", "designate", "nominee", "deputy", "vice",
                               "undersecretary", "under-secretary", "assistant", "state", "junior", "elect", "incoming"})
@@ -240,7 +242,7 @@ def _in_office(r: _Reading, c: Claim) -> Constraint | None:
     if c.subject.id and not holdings:
         # the person is known but never held this office: only a clash if the office is covered at all
         return None
-    if role == "appointed" or (role is None and _CHOSEN.search(c.sentence)):
+    if role == "appointed" or (role is None and _says_chosen(c.sentence)):
         # "X was appointed interior minister": written after the term began (the words can come a few
         # weeks before the office is taken), however long ago
         if not ivs:
@@ -251,6 +253,12 @@ def _in_office(r: _Reading, c: Claim) -> Constraint | None:
         ivs = tuple((lo, min(hi, lo + dt.timedelta(days=200))) for lo, hi in ivs)
     ref = holdings[0].id if holdings else None
     return Constraint(ivs, 1.0, c, f"{c.provenance.quote!r} holds only while {statement}", f"holding:{ref}")
+
+
+def _says_chosen(sentence: str) -> bool:
+    """Whether the sentence tells how someone was chosen for an office ("X was appointed ...")."""
+    # as in `_says_succeeded`: a leading \b costs the regex engine its fast scan, and most sentences fail without it
+    return _CHOSEN_ANYWHERE.search(sentence) is not None and _CHOSEN.search(sentence) is not None
 
 
 def _says_succeeded(sentence: str) -> bool:

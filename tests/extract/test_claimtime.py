@@ -28,3 +28,22 @@ def test_governing_date(packs, text, year):
         assert (t.earliest, t.basis) == (dt.date(2020, 7, 14), "publication")
     else:
         assert t.earliest.year == year and t.basis == "stated"
+
+
+@pytest.mark.parametrize("text,year", [
+    # a timeline: every claim of an entry holds at the date that opens its line, in any of its sentences
+    ("February 2017 - The memorandum is signed in Rome.\nJune 2018 - Libya declares a rescue zone. "
+     "Interior Minister Fathi Bashagha visits Rome.\n", 2018),
+    ("2016: Arrivals peak.\nSummer 2019: Interior Minister Fathi Bashagha visits Rome.\n", 2019),
+    # one date-led line is a heading or a dateline, not a timeline
+    ("June 2018 - Interior Minister Fathi Bashagha visits Rome.\nHe met officials.\n", None),
+    # a dash after words that are not a date opens no entry
+    ("Rome talks - Interior Minister Fathi Bashagha visits Rome.\nJune 2018 - talks.\nMay 2019 - more.\n", None),
+])
+def test_a_timeline_entry_dates_its_claims(packs, text, year):
+    c = claims(packs, text, ClaimKind.office_holding, dt.date(2020, 7, 14))[0]
+    t = c.qualifiers.time
+    if year is None:
+        assert (t.earliest, t.basis) == (dt.date(2020, 7, 14), "publication")
+    else:
+        assert t.earliest.year == year and t.basis == "stated"

@@ -2,7 +2,8 @@
 
 Mentions after an organization ended are not flagged by default: articles look back on past bodies. A
 body whose launch is announced ("the EU will launch Operation Triton on 1 November") is not flagged
-before it exists.
+before it exists, nor is one spoken of in the future a little before it began ("the mission would also
+target the smugglers", three days before it started): it was being planned.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def _announced(sentence: str) -> bool:
 
 class ExistencePeriod(BaseCheck):
     name = "existence-period"
-    defaults = {"flag_after_end": False, "grace_days": 0}
+    defaults = {"flag_after_end": False, "grace_days": 0, "planned_lead_days": 90}
 
     def run(self, rule: RuleSpec, ctx: CheckContext) -> CheckResult:
         kb = ctx.kb
@@ -43,7 +44,8 @@ class ExistencePeriod(BaseCheck):
                 continue
             lo, hi = kb.bounds(entity.period)
             grace = dt.timedelta(days=p["grace_days"])
-            before = when[1] < lo - grace and not _announced(c.sentence)
+            before = when[1] < lo - grace and not _announced(c.sentence) and not (
+                (lo - when[1]).days <= p["planned_lead_days"] and tense(c.sentence) == "future")
             after = p["flag_after_end"] and entity.period.end is not None and when[0] > hi + grace
             if not (before or after):
                 result.support(c, f"entity:{ent_id}")

@@ -2,12 +2,15 @@
 
 "In 2019, Interior Minister Fathi Bashagha ..." and "then-minister X ... in 2017" date the claim; a year
 that modifies another noun ("the 2017 Memorandum", "the ceasefire of October 2020") or sits in another
-clause does not, and the claim then holds at publication.
+clause does not, and the claim then holds at publication. In a timeline, the date that opens an entry's line
+("June 2018 - ... New interior minister Matteo Salvini closes ports") dates every claim of the entry.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+
 from ..dates import DateMention, dates_in
 from ..models import Claim, ClaimKind
 from .base import tense
@@ -25,21 +28,47 @@ _CLAUSE = re.compile(r"[;:]|,\s+(?:while|whereas|but|although|though|as|when|aft
 DATED_KINDS = frozenset({ClaimKind.office_holding, ClaimKind.leadership, ClaimKind.quantity})
 
 
-def own_dates(claims: list[Claim]) -> dict[int, DateMention]:
-    """The date in its sentence that governs each claim that has one (the others hold at publication), keyed
-    by the claim's identity: the publication window and each claim's time both need it, and hashing a claim
-    would compare it field by field."""
+def own_dates(claims: list[Claim], text: str = "") -> dict[int, DateMention]:
+    """The date that governs each claim that has one (the others hold at publication): one in its sentence,
+    else, in a timeline, the date of its entry (`text`: the document's). Keyed by the claim's identity: the
+    publication window and each claim's time both need it, and hashing a claim would compare it field by field."""
     found = {}
     dates_of: dict[str, list[DateMention]] = {}  # the claims of a sentence share its dates
+    entries = timeline_entries(text) if text else []
+    starts = [start for start, _, _ in entries]
     for c in claims:
         if c.kind in DATED_KINDS:
             dates = dates_of.get(c.sentence)
             if dates is None:
                 dates = dates_of[c.sentence] = _dates_with_year(c.sentence)
             m = _governing(c, dates) if dates else None
+            if m is None and entries:
+                i = bisect.bisect_right(starts, c.provenance.start) - 1
+                if i >= 0 and c.provenance.start < entries[i][1]:
+                    m = entries[i][2]
             if m is not None:
                 found[id(c)] = m
     return found
+
+
+# a line opening with a few words and a dash or colon ("June 2018 - ", "Summer 2017: "): a timeline entry when
+# the words are a date stating a year
+_ENTRY = re.compile(r"^[ \t]*(\S[^\n]{0,28}?)\s*[-\u2013\u2014:]\s", re.M)
+
+
+def timeline_entries(text: str) -> list[tuple[int, int, DateMention]]:
+    """The entries of a timeline, as (start, end, date) of their lines, in text order: the lines that open with
+    a date stating a year, when two or more do (one such line is a dateline or a heading, not a timeline)."""
+    entries = []
+    for m in _ENTRY.finditer(text):
+        head = m.group(1)
+        if not _YEAR_DIGITS.search(head):
+            continue
+        dates = dates_in(head)
+        if dates and dates[0].start == 0 and dates[0].end == len(head) and dates[0].year is not None:
+            end = text.find("\n", m.end())
+            entries.append((m.start(), len(text) if end < 0 else end, dates[0]))
+    return entries if len(entries) >= 2 else []
 
 
 def stated_date(claim: Claim, stated: dict[int, DateMention] | None) -> DateMention | None:

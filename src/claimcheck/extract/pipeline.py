@@ -79,7 +79,7 @@ def _placed(doc: Document, claims: list[Claim], kb: KnowledgeBase, *, in_place: 
     instead of copied (copying every claim of a document costs more than inferring its window). `stated`: the
     date mentions of the date claims, as extraction found them (see `stated_date`)."""
     clashes: list[Constraint] = []
-    governed = own_dates(claims)
+    governed = own_dates(claims, doc.text)
     if doc.published.basis is not WindowBasis.stated:
         window, clashes = infer_window(kb, claims, governed, stated)
         if doc.dateline and window.earliest and window.latest:

@@ -112,12 +112,32 @@ class DocumentNumbers:
         self.text = text
         self.low = low
         self.case_twins = has_case_twins(text)
+        self.digit_runs = digit_runs
         self.run_starts = [a for a, _ in digit_runs]
         self.run_ends = [b for _, b in digit_runs]
         found = sorted(_WORD_FINDER.find_matches_as_indexes(low, overlapping=True), key=itemgetter(1))
         self.word_starts = [a for _, a, _ in found]  # where a number word starts, in order
         self.sentence_words = [(a, b) for i, a, b in found if i in _SENTENCE_WORD_INDEXES]
         self.sentence_word_starts = [a for a, _ in self.sentence_words]
+
+    def sentences_to_read(self, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The sentences of `sents` (in text order, none overlapping) that `in_sentence` may find a number in:
+        those a digit run overlaps or a number word standing alone starts in. Most sentences have neither,
+        and one look-up per run and per word of the document costs less than testing every sentence."""
+        starts = [s for s, _ in sents]
+        picked = set()
+        for a, b in self.digit_runs:
+            i = bisect.bisect_right(starts, a) - 1
+            if i < 0 or sents[i][1] <= a:
+                i += 1  # the first sentence that ends after the run starts
+            while i < len(sents) and sents[i][0] < b:
+                picked.add(i)
+                i += 1
+        for a, _ in self.sentence_words:
+            i = bisect.bisect_right(starts, a) - 1
+            if i >= 0 and a < sents[i][1]:
+                picked.add(i)
+        return [sents[i] for i in sorted(picked)]
 
     def _first_digit(self, start: int, end: int) -> int | None:
         """Where the first digit of `text[start:end]` is, if it has one."""

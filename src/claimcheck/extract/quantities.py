@@ -198,7 +198,7 @@ def extract_quantities(ctx: Context) -> list:
     patterns = ctx.kb.derived("quantity-patterns", _compile)
     numbers = DocumentNumbers(text, ctx.low, document_anchors(ctx).digit_runs)
     published = publication_time(ctx)
-    for s, e in ctx.sents:
+    for s, e in numbers.sentences_to_read(ctx.sents):
         found = numbers.in_sentence(s, e)
         if not found:
             continue

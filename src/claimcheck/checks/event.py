@@ -101,6 +101,19 @@ def _same_place(kb, stated: str, recorded: str) -> bool:
     return stated in _within(kb, recorded) or recorded in _within(kb, stated)
 
 
+def _elsewhere(kb, q, ev) -> bool:
+    """Whether a toll is given for a place apart from the event's: one its own words name right after it
+    ("two dozen people in Greece"), which neither lies within the event's place nor contains it."""
+    place = q.qualifiers.place
+    if place is None or place.id is None or place.start is None or ev.place is None or ev.place not in kb.entities:
+        return False
+    own = 0 <= place.start - q.provenance.end <= _OWN_PLACE_GAP
+    return own and not _same_place(kb, place.id, ev.place)
+
+
+_OWN_PLACE_GAP = 40  # characters between a toll's words and the place they name, as extraction reads it
+
+
 class EventCheck(BaseCheck):
     name = "event"
     defaults = {"against": "reference", "date_slack_days": 0, "max_slip_days": 45, "figure_tolerance": 0.25}
@@ -215,6 +228,8 @@ class EventCheck(BaseCheck):
             candidates = []
             for e in events_by_sentence.get((q.provenance.path, q.sentence), []):
                 ev = kb.events[e.subject.id]
+                if _elsewhere(kb, q, ev):
+                    continue  # "Storm Daniel ... had killed two dozen people in Greece": not the toll at Derna
                 reported = ev.figures.get(q.predicate)
                 if reported and not (window and ev.period.start and ev.period.start.earliest > window[1]):
                     candidates.append((e, ev, reported, min(r.value for r in reported), max(r.value for r in reported)))

@@ -17,7 +17,7 @@ _WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100, "a dozen": 12,
 }
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "m": 1e6, "bn": 1e9, "k": 1e3}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "m": 1e6, "bn": 1e9, "k": 1e3, "dozen": 12}
 _CURRENCY = {"€": "EUR", "$": "USD", "£": "GBP", "us$": "USD", "usd": "USD", "eur": "EUR", "euros": "EUR", "euro": "EUR",
              "dollars": "USD", "dinars": "LYD", "lyd": "LYD", "pounds": "GBP"}
 
@@ -31,7 +31,7 @@ NUMBER = re.compile(
     r"(?:\s?(?P<scale>thousand|million|billion|bn|m|k)\b)?"
 )
 _CURRENCY_BEFORE = re.compile(r"(?:[\u20ac$\u00a3]|US\$|USD\s|EUR\s)$")
-NUMBER_WORD = re.compile(r"\b(?P<word>" + _WORD_ALTS + r")\b(?:\s(?P<wscale>thousand|million|billion)\b)?", re.I)
+NUMBER_WORD = re.compile(r"\b(?P<word>" + _WORD_ALTS + r")\b(?:\s(?P<wscale>thousand|million|billion|dozen)\b)?", re.I)
 _WORD_SET = {w for phrase in _WORDS for w in phrase.split()}
 
 _APPROX_PHRASES = [

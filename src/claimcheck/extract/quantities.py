@@ -115,6 +115,12 @@ def _any_of(patterns: list[str]) -> list[re.Pattern]:
     return [joined, *(rx for rx in compiled if rx.groups)]
 
 
+# the words between a quantity and the place its phrase names: "two dozen people in Greece", "80 migrants off the
+# coast of Zuwara", "1,200 people across Libya"
+_OWN_PLACE = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:in|off|near|inside|across|at|from)\s+(?:the\s+(?:coast\s+of\s+)?)?")
+_OWN_PLACE_GAP = 40
+
+
 def _places_in(ctx: Context, s: int, e: int) -> list:
     """The gazetteer hits of the sentence [s, e) that name a country or a place."""
     place_ids = ctx.kb.ids_of(EntityType.place, EntityType.country)
@@ -144,10 +150,20 @@ class _Sentence:
 
     @cached_property
     def place(self) -> Mention | None:
-        """The first country or place the sentence names, the place of each of its quantities."""
+        """The first country or place the sentence names, the place of its quantities unless one names its own."""
         if not self.places:
             return None
-        p = self.places[0]
+        return self._mention(self.places[0])
+
+    def place_of(self, end: int) -> Mention | None:
+        """The place of a quantity whose words end at `end`: the one its own phrase names right after it
+        ("killed two dozen people in Greece"), else the sentence's (`place`)."""
+        for p in self.places:
+            if end <= p.start <= end + _OWN_PLACE_GAP and _OWN_PLACE.fullmatch(self.text, end, p.start):
+                return self._mention(p)
+        return self.place
+
+    def _mention(self, p) -> Mention:
         return Mention.trusted(text=self.text[p.start:p.end], id=next(iter(sorted(p.ids))), start=p.start, end=p.end)
 
     def cued(self, q: _Quantity) -> bool:
@@ -232,7 +248,7 @@ def extract_quantities(ctx: Context) -> list:
                 ctx, ClaimKind.quantity, start, end,
                 subject=Mention.trusted(text=(phrase if start < num.start else text[num.end:end].strip()) or text[num.start:num.end]), predicate=casualty or ("amount" if num.currency else "count"),
                 value=num.value, upper=num.upper, quantity=key,
-                qualifiers=Qualifiers.trusted(unit=unit, approximation=num.approximation, place=sent.place, time=published),
+                qualifiers=Qualifiers.trusted(unit=unit, approximation=num.approximation, place=sent.place_of(end), time=published),
                 confidence=0.85 if key else 0.6,
             ))
     return claims

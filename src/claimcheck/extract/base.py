@@ -92,8 +92,9 @@ _SENTENCES = "base.sentences"  # the key of a document's `_Sentences` in `Contex
 def _sentence(ctx: Context, offset: int) -> _Sentence:
     """The sentence holding `offset` (`Context.sentence_of`), worked out once per document (a sentence holds
     several claims on average)."""
-    sentences = ctx.memo.get(_SENTENCES)
-    if sentences is None:
+    try:  # a subscript costs less than the `get` method's call, and only the first claim of a document misses
+        sentences = ctx.memo[_SENTENCES]
+    except KeyError:
         sentences = ctx.memo[_SENTENCES] = _Sentences()
     # an extractor builds the claims of a sentence one after another: a claim that starts in the sentence of
     # the claim before needs no look-up (sentences do not overlap)

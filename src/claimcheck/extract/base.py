@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..models import Attribution, Claim, ClaimKind, Mention, Precision, Qualifiers, TimeRef
@@ -13,11 +13,6 @@ from ..text import automaton, lower
 from .context import Context
 
 _QUOTES = re.compile(r"[\"\u201c][^\"\u201d]{3,}[\"\u201d]")
-
-
-def _is_word(c: str) -> bool:
-    r"""Whether `c` is a word character (`\w` to the regex engine)."""
-    return c.isalnum() or c == "_"
 
 
 class _Words:
@@ -32,8 +27,16 @@ class _Words:
 
     def find(self, low: str) -> list[tuple[int, int, str]]:
         """(start, end, label) of each occurrence in `low` with a word boundary on either side."""
-        return [(start, end, self._labels[i]) for i, start, end in self._automaton.find_matches_as_indexes(low, overlapping=True)
-                if (start == 0 or not _is_word(low[start - 1])) and (end == len(low) or not _is_word(low[end]))]
+        found, labels = [], self._labels
+        for i, start, end in self._automaton.find_matches_as_indexes(low, overlapping=True):
+            # a word character (`\w` to the regex engine: alphanumeric or "_") beside it: a word within a word.
+            # Tested inline in a loop that skips at the first, this costs half a comprehension calling a helper
+            if start and (low[start - 1].isalnum() or low[start - 1] == "_"):
+                continue
+            if end < len(low) and (low[end].isalnum() or low[end] == "_"):
+                continue
+            found.append((start, end, labels[i]))
+        return found
 
 
 # a sentence's reporting verbs and the words that set its tense, found in one pass (`_cues`)
@@ -65,43 +68,64 @@ _Speaker = tuple[int, int, str]  # someone who could be saying a claim: (start, 
 
 @dataclass(slots=True)
 class _Sentence:
-    """What the claims of one sentence share: its text, its quoted stretches and the span of its first
-    reporting verb (`_speech`), and who in it could be saying a claim (`_speakers`, worked out when a claim
-    first asks)."""
+    """What the claims of one sentence share: its span and text, its quoted stretches and the span of its
+    first reporting verb (`_speech`), whether it has either (most sentences have neither: their claims are the
+    outlet's, with no need to weigh `attribution`), and who in it could be saying a claim (`_speakers`, worked
+    out when a claim first asks)."""
 
+    span: tuple[int, int]
     text: str
     quotes: tuple[tuple[int, int], ...]
     verb: tuple[int, int] | None
+    reports: bool
     speakers: tuple[list[_Speaker], list[_Speaker]] | None = None
 
 
-_SENTENCES = "base.sentences"  # the key of a document's `_Sentence`s (by their start) in `Context.memo`
+@dataclass(slots=True)
+class _Sentences:
+    """A document's `_Sentence`s, by their start, and the one the last claim stood in."""
+
+    by_start: dict[int, _Sentence] = field(default_factory=dict)
+    last: _Sentence | None = None
 
 
-def _sentence(ctx: Context, sent: tuple[int, int]) -> _Sentence:
-    """The sentence `sent`, worked out once per document (a sentence holds several claims on average)."""
-    memo = ctx.memo.get(_SENTENCES)
-    if memo is None:
-        memo = ctx.memo[_SENTENCES] = {}
-    found = memo.get(sent[0])
+_SENTENCES = "base.sentences"  # the key of a document's `_Sentences` in `Context.memo`
+
+
+def _sentence(ctx: Context, offset: int) -> _Sentence:
+    """The sentence holding `offset` (`Context.sentence_of`), worked out once per document (a sentence holds
+    several claims on average)."""
+    try:  # a subscript costs less than the `get` method's call, and only the first claim of a document misses
+        sentences = ctx.memo[_SENTENCES]
+    except KeyError:
+        sentences = ctx.memo[_SENTENCES] = _Sentences()
+    # an extractor builds the claims of a sentence one after another: a claim that starts in the sentence of
+    # the claim before needs no look-up (sentences do not overlap)
+    last = sentences.last
+    if last is not None and last.span[0] <= offset < last.span[1]:
+        return last
+    sent = ctx.sentence_of(offset)
+    found = sentences.by_start.get(sent[0])
     if found is None:
         text = ctx.doc.text[sent[0]:sent[1]]
-        found = memo[sent[0]] = _Sentence(text, *_speech(text))
+        quotes, verb = _speech(text)
+        found = sentences.by_start[sent[0]] = _Sentence(sent, text, quotes, verb, bool(quotes) or verb is not None)
+    sentences.last = found
     return found
 
 
-def attribution(ctx: Context, sent: tuple[int, int], sentence: _Sentence, start: int, end: int) -> Attribution:
+def attribution(ctx: Context, sentence: _Sentence, start: int, end: int) -> Attribution:
     """The outlet asserts a claim unless the sentence reports someone saying it (and the claim is not the
     speaker's own identification)."""
-    s = sent[0]
+    s = sentence.span[0]
     for qs, qe in sentence.quotes:
         if s + qs <= start and end <= s + qe:
-            found = _speaker_hit(ctx, sent, sentence, start, end)
+            found = _speaker_hit(ctx, sentence, start, end)
             return Attribution.trusted(asserter="reported", who=found[2] if found else None, cue="quotation")
     verb = sentence.verb
     if verb is None:
         return _OUTLET
-    found = _speaker_hit(ctx, sent, sentence, start, end)
+    found = _speaker_hit(ctx, sentence, start, end)
     if found is None:
         return _OUTLET
     verb_start, verb_end = s + verb[0], s + verb[1]
@@ -121,11 +145,11 @@ def _speech(sentence: str):
     return quotes, _cues(sentence)[0]
 
 
-def _speaker_hit(ctx: Context, sent: tuple[int, int], sentence: _Sentence, start: int, end: int) -> tuple[int, int, str] | None:
+def _speaker_hit(ctx: Context, sentence: _Sentence, start: int, end: int) -> tuple[int, int, str] | None:
     """The nearest person named in the sentence outside the claim's own span, or a description ("the
     minister") of a person named earlier; failing both, the nearest body or country: (start, end, who as
     written). A place the claim mentions ("800,000 migrants in Libya") is no speaker beside a person."""
-    people, others = _speakers(ctx, sent, sentence)
+    people, others = _speakers(ctx, sentence)
     return _nearest(people, start, end) or _nearest(others, start, end)
 
 
@@ -142,11 +166,11 @@ def _nearest(candidates: list[_Speaker], start: int, end: int) -> _Speaker | Non
     return best
 
 
-def _speakers(ctx: Context, sent: tuple[int, int], sentence: _Sentence) -> tuple[list[_Speaker], list[_Speaker]]:
+def _speakers(ctx: Context, sentence: _Sentence) -> tuple[list[_Speaker], list[_Speaker]]:
     """Who in the sentence could be saying its claims, as (start, end, who), in the order `_speaker_hit` weighs
     them: the people (the names found in it, then the descriptions of people named earlier), then the others."""
     if sentence.speakers is None:
-        text = ctx.doc.text
+        text, sent = ctx.doc.text, sentence.span
         people, others = [], []
         for h in ctx.hits_in(*sent):
             if h.kind not in ("title", "demonym", "event"):
@@ -165,13 +189,13 @@ def tense(sentence: str) -> str:
 def _cues(sentence: str) -> tuple[tuple[int, int] | None, str]:
     """The span of the sentence's first reporting verb, if any, and its tense (cached: the extractors ask
     for the tense of the sentences whose claims are then built, and so asked for their reporting verbs)."""
-    verbs, labels = [], set()
+    verb, labels = None, set()
     for start, end, label in _CUES.find(lower(sentence)):
-        if label == "say":
-            verbs.append((start, end))
-        else:
+        if label != "say":
             labels.add(label)
-    return min(verbs) if verbs else None, "future" if "future" in labels else "past" if "past" in labels else "present"
+        elif verb is None or (start, end) < verb:
+            verb = (start, end)
+    return verb, "future" if "future" in labels else "past" if "past" in labels else "present"
 
 
 _EMPTY = Qualifiers.trusted()
@@ -185,15 +209,14 @@ def make_claim(
     object: Mention | None = None, value: float | None = None, upper: float | None = None, quantity: str | None = None,
     qualifiers: Qualifiers | None = None, confidence: float = 0.8, extra: str = "",
 ) -> Claim:
-    sent = ctx.sentence_of(start)
-    sentence = _sentence(ctx, sent)
+    sentence = _sentence(ctx, start)
     # extraction builds claims from values it has already typed: skip re-validation (the claims output is
     # validated against its schema in the tests). The fields are laid out as `Claim.trusted` lays them out
     # (its defaults first, in field order, then the others in the order given: the order the JSON output
     # follows), written out in that order rather than merged into a copy of the defaults.
     fields = {
         "object": object, "value": value, "upper": upper, "quantity": quantity, "qualifiers": qualifiers or _EMPTY,
-        "attribution": attribution(ctx, sent, sentence, start, end), "credibility": None,
+        "attribution": attribution(ctx, sentence, start, end) if sentence.reports else _OUTLET, "credibility": None,
         # `_value_` is the enum's plain attribute; `value` is a property that costs five times as much
         "id": claim_id(ctx.doc.path, kind._value_, start, end, extra or predicate),
         "kind": kind, "subject": subject, "predicate": predicate, "provenance": ctx.span(start, end),

@@ -23,8 +23,10 @@ class Model(BaseModel):
         For the extraction hot path only (pydantic's `model_construct` costs more than the work around it);
         everything extraction writes is validated against the schemas in the tests.
         """
-        defaults = _DEFAULTS.get(cls)
-        if defaults is None:
+        # a subscript costs less than the `get` method's call (`trusted` runs ten thousand times per megabyte)
+        try:
+            defaults = _DEFAULTS[cls]
+        except KeyError:
             defaults = defaults_of(cls)
         return built(cls, {**defaults, **values}, set(values))
 

@@ -256,16 +256,34 @@ def _resolve(matches: Iterable[tuple[int, int, int]], terms: list[_Term]
     for first, stop in groups:
         out += names[done:first]
         if stop - first == 2:  # most groups: two names that overlap, the preferred one kept
-            out.append(min(names[first], names[first + 1], key=_preference))
+            out.append(_preferred(names[first], names[first + 1]))
         else:
-            kept: list[_Match] = []
-            for m in sorted(names[first:stop], key=_preference):
-                if all(m[1] <= k[0] or k[1] <= m[0] for k in kept):
-                    kept.append(m)
-            out += sorted(kept, key=_span_start)
+            out += _kept(names[first:stop])
         done = stop
     out += names[done:]
     return out, acronyms, literals
+
+
+def _preferred(a: _Match, b: _Match) -> _Match:
+    """The preferred of two names (`_preference`). Their lengths decide but for the odd pair, and are
+    compared first: the whole preference costs two calls of a key function."""
+    length_a, length_b = a[1] - a[0], b[1] - b[0]
+    if length_a != length_b:
+        return a if length_a > length_b else b
+    return min(a, b, key=_preference)
+
+
+def _kept(group: list[_Match]) -> list[_Match]:
+    """The names of a group that overlap, each kept unless it overlaps one preferred to it, in text order."""
+    group.sort(key=_preference)
+    best_start, best_end = group[0][0], group[0][1]
+    if all(best_start < m[1] and m[0] < best_end for m in group):
+        return group[:1]  # most groups: names within the preferred name ("Fayez al-Sarraj", "al-Sarraj", "Sarraj")
+    kept: list[_Match] = []
+    for m in group:
+        if all(m[1] <= k[0] or k[1] <= m[0] for k in kept):
+            kept.append(m)
+    return sorted(kept, key=_span_start)
 
 
 def _preference(match: _Match) -> tuple[int, bool, int]:

@@ -13,6 +13,7 @@ event trigger words' stems), so they make no pass of their own.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import unicodedata
 from collections import defaultdict
@@ -150,27 +151,27 @@ class Gazetteer:
         only once diacritics are stripped and punctuation blanked (candidates, to be read in the lower-cased
         text). The automaton's matches come in the order `_resolve` relies on (`text.automaton`)."""
         end = len(text) if end is None else end
-        blank = _blank_punct(text[start:end])  # punctuation to spaces, diacritics off, case kept
+        # the text before `start` as spaces, so that offsets in what is searched are offsets in `text`
+        body = " " * start + text[start:end]
+        blank = _blank_punct(body)  # punctuation to spaces, diacritics off, case kept
         lowered = blank.lower()
         by_char = len(lowered) == len(blank)
         if not by_char:  # a character whose lower case is longer: fold one by one
-            lowered = _blank_punct(fold(text[start:end]))
+            lowered = _blank_punct(fold(body))
         names, lowered_acronyms, literals = _resolve(
-            self.automaton.find_matches_as_indexes(" " + lowered + " ", overlapping=True), self.terms)
+            self.automaton.find_matches_as_indexes(f" {lowered} ", overlapping=True), self.terms)
         if not by_char and self.literals:
             # folded, the text may miss a literal the text lower-cased reads (a Kelvin sign for "k"): look again
-            literals = _resolve(self.automaton.find_matches_as_indexes(" " + lower(text[start:end]) + " ",
-                                                                       overlapping=True), self.terms)[2]
-        literals = [(start + s, literal) for s, literal in literals]
+            literals = _resolve(self.automaton.find_matches_as_indexes(f" {lower(body)} ", overlapping=True),
+                                self.terms)[2]
         if by_char:
             acronyms = [(s, e, ids) for s, e, term in lowered_acronyms for key, ids in term.acronyms if blank[s:e] == key]
         else:  # the lower-cased acronym keys may miss there: match the text as written
             acronyms = [(s, e - 2, self.acronym_ids[i])
-                        for i, s, e in self.acronym_automaton.find_matches_as_indexes(" " + blank + " ", overlapping=True)]
-        hits = _name_hits(text, start, names)
+                        for i, s, e in self.acronym_automaton.find_matches_as_indexes(f" {blank} ", overlapping=True)]
+        hits = _name_hits(text, names)
         if acronyms:
-            hit_starts = [h.start for h in hits]
-            hits = _with_acronyms(hits, hit_starts, _acronym_hits(start, acronyms, hits, hit_starts))
+            hits = _with_acronyms(hits, _acronym_hits(acronyms, hits))
         return Scan(hits, literals)
 
 
@@ -187,18 +188,16 @@ class _Term(NamedTuple):
     literal: str = ""  # a literal's key: the literal (no entries, no acronyms)
 
 
-_Match = tuple[int, int, _Term]  # start, end (offsets in the text searched), what matched
+_Match = tuple[int, int, _Term]  # start, end (offsets in the text), what matched
 
 
-def _name_hits(text: str, start: int, names: list[_Match]) -> list[Hit]:
-    """The hits of the names matched (`_resolve`) in the text searched from `start`, in text order: one per
-    kind the name stands for, less those the text as written rules out."""
+def _name_hits(text: str, names: list[_Match]) -> list[Hit]:
+    """The hits of the names matched (`_resolve`), in text order: one per kind the name stands for, less those
+    the text as written rules out."""
     hits: list[Hit] = []
     add = hits.append
     new = tuple.__new__  # `new(Hit, (...))` builds a hit at half the cost of `Hit(...)`, a Python-level function
     for s, e, term in names:
-        s += start
-        e += start
         if not term.checked:
             for kind, ids in term.entries:
                 add(new(Hit, (s, e, kind, ids)))
@@ -295,17 +294,16 @@ def _span_start(match: _Match) -> int:
     return match[0]
 
 
-def _acronym_hits(start: int, acronyms: list[tuple[int, int, frozenset[str]]], names: list[Hit],
-                  name_starts: list[int]) -> list[Hit]:
-    """Acronyms matched (start, end, ids) in the text searched from `start` that do not begin inside a name
-    hit (`names`, in text order, none overlapping, starting at `name_starts`), the longest at a place winning
-    ("EUBAM Libya" over "EUBAM"), in text order."""
+def _acronym_hits(acronyms: list[tuple[int, int, frozenset[str]]], names: list[Hit]) -> list[Hit]:
+    """Acronyms matched (start, end, ids) that do not begin inside a name hit (`names`, in text order, none
+    overlapping), the longest at a place winning ("EUBAM Libya" over "EUBAM"), in text order."""
     found: list[Hit] = []
+    new = tuple.__new__  # as in `_name_hits`
     for s, e, ids in acronyms:
-        i = bisect.bisect_right(name_starts, start + s) - 1
-        if i >= 0 and start + s < names[i].end:
+        i = bisect.bisect_right(names, s, key=_hit_start) - 1
+        if i >= 0 and s < names[i].end:
             continue
-        found.append(Hit(start + s, start + e, ACRONYM, ids))
+        found.append(new(Hit, (s, e, ACRONYM, ids)))
     found.sort(key=_text_order)
     out: list[Hit] = []
     for h in found:
@@ -315,18 +313,21 @@ def _acronym_hits(start: int, acronyms: list[tuple[int, int, frozenset[str]]], n
     return out
 
 
+_hit_start = operator.itemgetter(0)  # a hit's start, for bisect: a list of the starts would cost a pass
+
+
 def _text_order(hit: Hit) -> tuple[int, int]:
     return hit.start, -hit.end
 
 
-def _with_acronyms(names: list[Hit], name_starts: list[int], acronyms: list[Hit]) -> list[Hit]:
-    """Name hits (in text order, none overlapping, starting at `name_starts`) and acronym hits (`_acronym_hits`)
-    merged in text order. No acronym hit begins inside a name hit, nor where one begins (names are not
-    empty), so the place of each among the names is found by its start alone."""
+def _with_acronyms(names: list[Hit], acronyms: list[Hit]) -> list[Hit]:
+    """Name hits (in text order, none overlapping) and acronym hits (`_acronym_hits`) merged in text order. No
+    acronym hit begins inside a name hit, nor where one begins (names are not empty), so the place of each
+    among the names is found by its start alone."""
     out: list[Hit] = []
     i = 0
     for a in acronyms:
-        j = bisect.bisect_right(name_starts, a.start, lo=i)
+        j = bisect.bisect_right(names, a.start, lo=i, key=_hit_start)
         out += names[i:j]
         out.append(a)
         i = j

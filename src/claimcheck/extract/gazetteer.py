@@ -202,9 +202,11 @@ def _name_hits(text: str, names: list[_Match]) -> list[Hit]:
             for kind, ids in term.entries:
                 add(new(Hit, (s, e, kind, ids)))
             continue
-        generic = term.may_be_generic and kind_generic(text, s, e)
+        capitalised = text[s].isupper()
+        # a capitalised name is never generic (`kind_generic`), nor a lower-case one a person's
+        generic = not capitalised and term.may_be_generic and kind_generic(text, s, e)
         for kind, ids in term.entries:
-            if kind in (SURNAME, PERSON) and not text[s].isupper():
+            if not capitalised and kind in (SURNAME, PERSON):
                 continue
             if kind == ENTITY and generic:
                 continue  # "a government of national unity": a kind of government, not the GNU

@@ -13,6 +13,7 @@ event trigger words' stems), so they make no pass of their own.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import unicodedata
 from collections import defaultdict
@@ -150,27 +151,27 @@ class Gazetteer:
         only once diacritics are stripped and punctuation blanked (candidates, to be read in the lower-cased
         text). The automaton's matches come in the order `_resolve` relies on (`text.automaton`)."""
         end = len(text) if end is None else end
-        blank = _blank_punct(text[start:end])  # punctuation to spaces, diacritics off, case kept
+        # the text before `start` as spaces, so that offsets in what is searched are offsets in `text`
+        body = " " * start + text[start:end]
+        blank = _blank_punct(body)  # punctuation to spaces, diacritics off, case kept
         lowered = blank.lower()
         by_char = len(lowered) == len(blank)
         if not by_char:  # a character whose lower case is longer: fold one by one
-            lowered = _blank_punct(fold(text[start:end]))
+            lowered = _blank_punct(fold(body))
         names, lowered_acronyms, literals = _resolve(
-            self.automaton.find_matches_as_indexes(" " + lowered + " ", overlapping=True), self.terms)
+            self.automaton.find_matches_as_indexes(f" {lowered} ", overlapping=True), self.terms)
         if not by_char and self.literals:
             # folded, the text may miss a literal the text lower-cased reads (a Kelvin sign for "k"): look again
-            literals = _resolve(self.automaton.find_matches_as_indexes(" " + lower(text[start:end]) + " ",
-                                                                       overlapping=True), self.terms)[2]
-        literals = [(start + s, literal) for s, literal in literals]
+            literals = _resolve(self.automaton.find_matches_as_indexes(f" {lower(body)} ", overlapping=True),
+                                self.terms)[2]
         if by_char:
             acronyms = [(s, e, ids) for s, e, term in lowered_acronyms for key, ids in term.acronyms if blank[s:e] == key]
         else:  # the lower-cased acronym keys may miss there: match the text as written
             acronyms = [(s, e - 2, self.acronym_ids[i])
-                        for i, s, e in self.acronym_automaton.find_matches_as_indexes(" " + blank + " ", overlapping=True)]
-        hits = _name_hits(text, start, names)
+                        for i, s, e in self.acronym_automaton.find_matches_as_indexes(f" {blank} ", overlapping=True)]
+        hits = _name_hits(text, names)
         if acronyms:
-            hit_starts = [h.start for h in hits]
-            hits = _with_acronyms(hits, hit_starts, _acronym_hits(start, acronyms, hits, hit_starts))
+            hits = _with_acronyms(hits, _acronym_hits(acronyms, hits))
         return Scan(hits, literals)
 
 
@@ -187,25 +188,25 @@ class _Term(NamedTuple):
     literal: str = ""  # a literal's key: the literal (no entries, no acronyms)
 
 
-_Match = tuple[int, int, _Term]  # start, end (offsets in the text searched), what matched
+_Match = tuple[int, int, _Term]  # start, end (offsets in the text), what matched
 
 
-def _name_hits(text: str, start: int, names: list[_Match]) -> list[Hit]:
-    """The hits of the names matched (`_resolve`) in the text searched from `start`, in text order: one per
-    kind the name stands for, less those the text as written rules out."""
+def _name_hits(text: str, names: list[_Match]) -> list[Hit]:
+    """The hits of the names matched (`_resolve`), in text order: one per kind the name stands for, less those
+    the text as written rules out."""
     hits: list[Hit] = []
     add = hits.append
     new = tuple.__new__  # `new(Hit, (...))` builds a hit at half the cost of `Hit(...)`, a Python-level function
     for s, e, term in names:
-        s += start
-        e += start
         if not term.checked:
             for kind, ids in term.entries:
                 add(new(Hit, (s, e, kind, ids)))
             continue
-        generic = term.may_be_generic and kind_generic(text, s, e)
+        capitalised = text[s].isupper()
+        # a capitalised name is never generic (`kind_generic`), nor a lower-case one a person's
+        generic = not capitalised and term.may_be_generic and kind_generic(text, s, e)
         for kind, ids in term.entries:
-            if kind in (SURNAME, PERSON) and not text[s].isupper():
+            if not capitalised and kind in (SURNAME, PERSON):
                 continue
             if kind == ENTITY and generic:
                 continue  # "a government of national unity": a kind of government, not the GNU
@@ -256,16 +257,34 @@ def _resolve(matches: Iterable[tuple[int, int, int]], terms: list[_Term]
     for first, stop in groups:
         out += names[done:first]
         if stop - first == 2:  # most groups: two names that overlap, the preferred one kept
-            out.append(min(names[first], names[first + 1], key=_preference))
+            out.append(_preferred(names[first], names[first + 1]))
         else:
-            kept: list[_Match] = []
-            for m in sorted(names[first:stop], key=_preference):
-                if all(m[1] <= k[0] or k[1] <= m[0] for k in kept):
-                    kept.append(m)
-            out += sorted(kept, key=_span_start)
+            out += _kept(names[first:stop])
         done = stop
     out += names[done:]
     return out, acronyms, literals
+
+
+def _preferred(a: _Match, b: _Match) -> _Match:
+    """The preferred of two names (`_preference`). Their lengths decide but for the odd pair, and are
+    compared first: the whole preference costs two calls of a key function."""
+    length_a, length_b = a[1] - a[0], b[1] - b[0]
+    if length_a != length_b:
+        return a if length_a > length_b else b
+    return min(a, b, key=_preference)
+
+
+def _kept(group: list[_Match]) -> list[_Match]:
+    """The names of a group that overlap, each kept unless it overlaps one preferred to it, in text order."""
+    group.sort(key=_preference)
+    best_start, best_end = group[0][0], group[0][1]
+    if all(best_start < m[1] and m[0] < best_end for m in group):
+        return group[:1]  # most groups: names within the preferred name ("Fayez al-Sarraj", "al-Sarraj", "Sarraj")
+    kept: list[_Match] = []
+    for m in group:
+        if all(m[1] <= k[0] or k[1] <= m[0] for k in kept):
+            kept.append(m)
+    return sorted(kept, key=_span_start)
 
 
 def _preference(match: _Match) -> tuple[int, bool, int]:
@@ -277,17 +296,16 @@ def _span_start(match: _Match) -> int:
     return match[0]
 
 
-def _acronym_hits(start: int, acronyms: list[tuple[int, int, frozenset[str]]], names: list[Hit],
-                  name_starts: list[int]) -> list[Hit]:
-    """Acronyms matched (start, end, ids) in the text searched from `start` that do not begin inside a name
-    hit (`names`, in text order, none overlapping, starting at `name_starts`), the longest at a place winning
-    ("EUBAM Libya" over "EUBAM"), in text order."""
+def _acronym_hits(acronyms: list[tuple[int, int, frozenset[str]]], names: list[Hit]) -> list[Hit]:
+    """Acronyms matched (start, end, ids) that do not begin inside a name hit (`names`, in text order, none
+    overlapping), the longest at a place winning ("EUBAM Libya" over "EUBAM"), in text order."""
     found: list[Hit] = []
+    new = tuple.__new__  # as in `_name_hits`
     for s, e, ids in acronyms:
-        i = bisect.bisect_right(name_starts, start + s) - 1
-        if i >= 0 and start + s < names[i].end:
+        i = bisect.bisect_right(names, s, key=_hit_start) - 1
+        if i >= 0 and s < names[i].end:
             continue
-        found.append(Hit(start + s, start + e, ACRONYM, ids))
+        found.append(new(Hit, (s, e, ACRONYM, ids)))
     found.sort(key=_text_order)
     out: list[Hit] = []
     for h in found:
@@ -297,18 +315,21 @@ def _acronym_hits(start: int, acronyms: list[tuple[int, int, frozenset[str]]], n
     return out
 
 
+_hit_start = operator.itemgetter(0)  # a hit's start, for bisect: a list of the starts would cost a pass
+
+
 def _text_order(hit: Hit) -> tuple[int, int]:
     return hit.start, -hit.end
 
 
-def _with_acronyms(names: list[Hit], name_starts: list[int], acronyms: list[Hit]) -> list[Hit]:
-    """Name hits (in text order, none overlapping, starting at `name_starts`) and acronym hits (`_acronym_hits`)
-    merged in text order. No acronym hit begins inside a name hit, nor where one begins (names are not
-    empty), so the place of each among the names is found by its start alone."""
+def _with_acronyms(names: list[Hit], acronyms: list[Hit]) -> list[Hit]:
+    """Name hits (in text order, none overlapping) and acronym hits (`_acronym_hits`) merged in text order. No
+    acronym hit begins inside a name hit, nor where one begins (names are not empty), so the place of each
+    among the names is found by its start alone."""
     out: list[Hit] = []
     i = 0
     for a in acronyms:
-        j = bisect.bisect_right(name_starts, a.start, lo=i)
+        j = bisect.bisect_right(names, a.start, lo=i, key=_hit_start)
         out += names[i:j]
         out.append(a)
         i = j

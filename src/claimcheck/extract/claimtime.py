@@ -53,21 +53,24 @@ def own_dates(claims: list[Claim], text: str = "") -> dict[int, DateMention]:
 
 # a line opening with a few words and a dash or colon ("June 2018 - ", "Summer 2017: "): a timeline entry when
 # the words are a date stating a year
-_ENTRY = re.compile(r"^[ \t]*(\S[^\n]{0,28}?)\s*[-\u2013\u2014:]\s", re.M)
+_ENTRY = re.compile(r"[ \t]*(\S.{0,28}?)\s*[-\u2013\u2014:]\s")
+_ENTRY_HEAD = 40  # characters of a line an entry's date and dash lie within
 
 
 def timeline_entries(text: str) -> list[tuple[int, int, DateMention]]:
     """The entries of a timeline, as (start, end, date) of their lines, in text order: the lines that open with
-    a date stating a year, when two or more do (one such line is a dateline or a heading, not a timeline)."""
+    a date stating a year, when two or more do (one such line is a dateline or a heading, not a timeline).
+    Line by line: a pattern anchored at line starts would still be tried at every character of the text."""
     entries = []
-    for m in _ENTRY.finditer(text):
-        head = m.group(1)
-        if not _YEAR_DIGITS.search(head):
-            continue
-        dates = dates_in(head)
-        if dates and dates[0].start == 0 and dates[0].end == len(head) and dates[0].year is not None:
-            end = text.find("\n", m.end())
-            entries.append((m.start(), len(text) if end < 0 else end, dates[0]))
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if _YEAR_DIGITS.search(line, 0, _ENTRY_HEAD) and (m := _ENTRY.match(line, 0, _ENTRY_HEAD)):
+            head = m.group(1)
+            dates = dates_in(head)
+            if dates and dates[0].start == 0 and dates[0].end == len(head) and dates[0].year is not None:
+                entries.append((start, end, dates[0]))
+        start = end + 1
     return entries if len(entries) >= 2 else []
 
 

@@ -179,8 +179,11 @@ class _Sentence:
 
 
 def _quantity_of(patterns: _Patterns, sent: _Sentence, noun_ends: dict[int, int], num: Number) -> tuple[_Quantity, int] | None:
-    """The first quantity (by id) the number counts, with where its noun ends in the phrase."""
+    """The quantity the number counts, with where its noun ends in the phrase: the first (by id) whose cue is in
+    the number's own clause, else the first cued elsewhere in the sentence ("the DTM identified 364,000 migrants
+    in the country, and thousands of them are held in detention centres" counts the migrants in Libya)."""
     clause = None
+    elsewhere = None
     for q in patterns.quantities:
         ends = [noun_ends[i] for i in q.nouns if i in noun_ends]
         # the cheap tests first: they all must hold, so their order does not change the quantity found
@@ -191,8 +194,11 @@ def _quantity_of(patterns: _Patterns, sent: _Sentence, noun_ends: dict[int, int]
             clause = _clause(sent.text, sent.s, sent.e, num.start, num.end)
         if any(x.search(clause) for x in q.excludes):
             continue
-        return q, max(ends)
-    return None
+        if not q.cues or any(c.search(clause) for c in q.cues):
+            return q, max(ends)
+        if elsewhere is None:
+            elsewhere = q, max(ends)
+    return elsewhere
 
 
 def _casualty(text: str, s: int, e: int, num: Number) -> str | None:

@@ -92,6 +92,28 @@ def _spelling_out(text: str, acr: Hit, start: int, end: int) -> tuple[int, int] 
     return words[0].start(), words[-1].end()
 
 
+# after a body's name in apposition to an acronym, what shows the apposition closed: a comma and a verb or
+# other lower-case word ("Frontex, the European Maritime Safety Agency, shares ..."), not the next item of a
+# list ("NATO, the European Union, the African Union and ...", "..., and ...")
+_APPOSITION_CLOSED = re.compile(r"\s*,\s+(?!(?:and|or|the|a|an|as well as)\b)[a-z]")
+
+
+def _apposed_body(ctx: Context, acr: Hit, org_ids) -> Hit | None:
+    """A known body named in apposition right after an acronym, "ACR, the <body's name>, <verb>": the name the
+    article gives the acronym, which the naming check compares with the acronym's owner."""
+    text = ctx.doc.text
+    m = _APPOSED.match(text, acr.end)
+    if m is None:
+        return None
+    body = next((h for h in ctx.hits_at(m.start(1)) if h.kind == ENTITY and h.end == m.end(1)), None)
+    if body is None or body.ids.isdisjoint(org_ids) or not _APPOSITION_CLOSED.match(text, body.end):
+        return None
+    kb = ctx.kb
+    if any(a in kb.ancestors(b) or b in kb.ancestors(a) for a in acr.ids for b in body.ids):
+        return None  # a body and the one it is part of, named as one ("the EU, the European Commission, said")
+    return body
+
+
 def _pair_end(text: str, name: Hit, acr: Hit | None) -> int:
     """The offset just past the ")" that closes a name's acronym."""
     return (acr.end + 1) if acr else text.index(")", name.end) + 1
@@ -123,6 +145,15 @@ def extract_orgs(ctx: Context) -> list:
             written = None
             if (h.kind == ACRONYM or text[h.start:h.end].isupper()) and h.end + 1 not in pair_ends:
                 written = _written_expansion(text, h)
+            if h.kind == ACRONYM and written is None:
+                body = _apposed_body(ctx, h, ctx.kb.derived("organization-ids", lambda kb: kb.ids_of(*ORG_TYPES)))
+                if body is not None:
+                    # "Frontex, the European Maritime Safety Agency,": the body named, with the acronym given it
+                    claims.append(make_claim(
+                        ctx, ClaimKind.organization_name, h.start, body.end,
+                        subject=Mention.trusted(text=text[body.start:body.end], id=only_id(body), start=body.start, end=body.end),
+                        predicate="named-with-acronym", qualifiers=Qualifiers.trusted(acronym=subject), confidence=0.85,
+                    ))
             if written is not None:
                 # a name the knowledge base does not know, written out for a known acronym
                 a, b = written

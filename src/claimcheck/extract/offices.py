@@ -42,9 +42,14 @@ _WON_HEAD = re.compile(
     rf"|(?:beat|defeated|edged out|edged|unseated)\s+[^.;]{{1,80}}?\s+(?:for|to win|to take)\s+{_LEAD_NOUN})",
     re.I,
 )  # "Takala beat al-Mishri in a run-off for the presidency of the High Council of State"
-# the words _WHO_HEADS and _WON_HEAD can begin with, for a quick test after every person's name
+# "<person>, the acting head of <body>": the head of the whole body (a country office or a mission of it is
+# ruled out where the body's name is read, `_PART_AFTER`)
+_THE_HEAD_OF = re.compile(
+    r"\s*,\s*the\s+(?:(acting|interim|caretaker|new)\s+)?(?:head|chief|leader|chair(?:man|woman|person)?)\s+of\s+(?:the\s+)?", re.I)
+_PART_AFTER = re.compile(r"(?:['\u2019]s\s+\w|-[a-z]|\s+(?:mission|office|delegation|branch|team|department|unit|in|for)\b)")
+# the words _WHO_HEADS, _WON_HEAD and _THE_HEAD_OF can begin with, for a quick test after every person's name
 _HEAD_NEXT = re.compile(
-    r"\s*,?\s*(?:who|has|had|have|won|took|assumed|clinched|secured|regained|was|beat|defeated|edged|unseated)\s", re.I
+    r"\s*,?\s*(?:who|has|had|have|won|took|assumed|clinched|secured|regained|was|beat|defeated|edged|unseated|the)\s", re.I
 )
 _PERSON_KINDS = (PERSON, SURNAME)
 _NOT_NAMES = {"The", "He", "She", "It", "They", "This", "That", "On", "In", "At", "For", "During", "Minister", "President"}
@@ -528,16 +533,21 @@ def _leadership(ctx: Context, pairs) -> list:
             continue
         m = _WHO_HEADS.match(text, h.end)
         role = None
+        part = re.compile(r"['\u2019]s\s+\w|-[a-z]")
         if not m:
             m = _WON_HEAD.match(text, h.end, ctx.sentence_of(h.start)[1])
             role = "appointed"
+        if not m:
+            m = _THE_HEAD_OF.match(text, h.end)
+            role = m and m.group(1) and m.group(1).lower()
+            part = _PART_AFTER  # "the head of the IOM mission in Libya" leads no IOM
         if not m:
             continue
         nxt = [x for x in ctx.hits_at(m.end()) if x.kind in (ENTITY, ACRONYM)]
         if not nxt:
             continue
         o = nxt[0]
-        if re.match(r"['\u2019]s\s+\w|-[a-z]", text[o.end:o.end + 6]):
+        if part.match(text, o.end, o.end + 12):
             continue  # "who heads the NTC's board" / "the UN-backed council": a part of the body, or a modifier
         org = Mention.trusted(text=text[o.start:o.end], id=only_id(o), start=o.start, end=o.end)
         start = ctx.extended.get(h.start, h.start)

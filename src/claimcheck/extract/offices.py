@@ -55,6 +55,7 @@ _PERSON_KINDS = (PERSON, SURNAME)
 _NOT_NAMES = {"The", "He", "She", "It", "They", "This", "That", "On", "In", "At", "For", "During", "Minister", "President"}
 
 _AS_BEFORE = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|its|their|new|interim|acting|caretaker|next|future)\s+)*$", re.I)
+_AS_OPENS = re.compile(r"\s*as\s")
 _PLURAL_VERB = re.compile(r"\s+(?:discuss|meet|hold|sign|agree|talk|review|vow|pledge|urge|call|seek|hail|stress|reaffirm)\b")
 _TERM_ENDED = re.compile(
     r"[^.;]{0,40}?\bwho\s+[^.;]{0,80}?\b(?:resigned|stepped down|was replaced|was dismissed|was sacked|quit|left (?:office|the post|his post|her post)|was removed)\b",
@@ -260,7 +261,9 @@ def extract_offices(ctx: Context) -> list:
         after = _person_at(ctx, pos)
         if after and not (text[pos:after[0].start].strip(" ,") == "" or _ONLY_HONORIFIC.fullmatch(text, pos, after[0].start)):
             after = None
-        if after and "," in text[pos:after[0].start] and (_AS_BEFORE.search(left) or _PLURAL_VERB.match(text, after[1])):
+        # "..., as the interior minister, Emad al-Trabelsi, presses ...": "as" after a comma opens a clause
+        in_capacity = _AS_BEFORE.search(left) and not (last_break and text[left_start - 1] == "," and _AS_OPENS.match(left))
+        if after and "," in text[pos:after[0].start] and (in_capacity or _PLURAL_VERB.match(text, after[1])):
             # "picks Dbeibah as premier, Menfi to lead ...": the title is Dbeibah's; "Libyan Interior Minister,
             # Piantedosi discuss ...": a list of two, not an apposition
             after = None

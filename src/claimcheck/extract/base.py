@@ -60,7 +60,9 @@ _CUES = _Words(
 
 
 def claim_id(path: str, kind: str, start: int, end: int, extra: str = "", _sha1=hashlib.sha1) -> str:
-    return _sha1(f"{path}|{kind}|{start}|{end}|{extra}".encode()).hexdigest()[:16]
+    # the first 16 hex digits of the digest: the hex of its first 8 bytes, without writing out all 40 (an id
+    # per claim)
+    return _sha1(f"{path}|{kind}|{start}|{end}|{extra}".encode()).digest()[:8].hex()
 
 
 _Speaker = tuple[int, int, str]  # someone who could be saying a claim: (start, end, who as written)

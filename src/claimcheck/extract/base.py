@@ -60,7 +60,9 @@ _CUES = _Words(
 
 
 def claim_id(path: str, kind: str, start: int, end: int, extra: str = "", _sha1=hashlib.sha1) -> str:
-    return _sha1(f"{path}|{kind}|{start}|{end}|{extra}".encode()).hexdigest()[:16]
+    # the first 16 hex digits of the digest: the hex of its first 8 bytes, without writing out all 40 (an id
+    # per claim)
+    return _sha1(f"{path}|{kind}|{start}|{end}|{extra}".encode()).digest()[:8].hex()
 
 
 _Speaker = tuple[int, int, str]  # someone who could be saying a claim: (start, end, who as written)
@@ -70,14 +72,15 @@ _Speaker = tuple[int, int, str]  # someone who could be saying a claim: (start, 
 class _Sentence:
     """What the claims of one sentence share: its span and text, its quoted stretches and the span of its
     first reporting verb (`_speech`), whether it has either (most sentences have neither: their claims are the
-    outlet's, with no need to weigh `attribution`), and who in it could be saying a claim (`_speakers`, worked
-    out when a claim first asks)."""
+    outlet's, with no need to weigh `attribution`), its `tense` (read in the same pass as the verb), and who in
+    it could be saying a claim (`_speakers`, worked out when a claim first asks)."""
 
     span: tuple[int, int]
     text: str
     quotes: tuple[tuple[int, int], ...]
     verb: tuple[int, int] | None
     reports: bool
+    tense: str
     speakers: tuple[list[_Speaker], list[_Speaker]] | None = None
 
 
@@ -92,7 +95,7 @@ class _Sentences:
 _SENTENCES = "base.sentences"  # the key of a document's `_Sentences` in `Context.memo`
 
 
-def _sentence(ctx: Context, offset: int) -> _Sentence:
+def sentence_at(ctx: Context, offset: int) -> _Sentence:
     """The sentence holding `offset` (`Context.sentence_of`), worked out once per document (a sentence holds
     several claims on average)."""
     try:  # a subscript costs less than the `get` method's call, and only the first claim of a document misses
@@ -108,8 +111,8 @@ def _sentence(ctx: Context, offset: int) -> _Sentence:
     found = sentences.by_start.get(sent[0])
     if found is None:
         text = ctx.doc.text[sent[0]:sent[1]]
-        quotes, verb = _speech(text)
-        found = sentences.by_start[sent[0]] = _Sentence(sent, text, quotes, verb, bool(quotes) or verb is not None)
+        quotes, (verb, tense_) = _speech(text)
+        found = sentences.by_start[sent[0]] = _Sentence(sent, text, quotes, verb, bool(quotes) or verb is not None, tense_)
     sentences.last = found
     return found
 
@@ -138,11 +141,11 @@ def attribution(ctx: Context, sentence: _Sentence, start: int, end: int) -> Attr
 
 
 def _speech(sentence: str):
-    """The quoted stretches of a sentence and the span of its first reporting verb, if any (read once per
-    sentence of a document: `_sentence` keeps them)."""
+    """The quoted stretches of a sentence, and the span of its first reporting verb, if any, with its tense
+    (`_cues`; read once per sentence of a document: `sentence_at` keeps them)."""
     # most sentences quote no one: a membership test is far cheaper than starting the scan
     quotes = tuple(q.span() for q in _QUOTES.finditer(sentence)) if '"' in sentence or "\u201c" in sentence else ()
-    return quotes, _cues(sentence)[0]
+    return quotes, _cues(sentence)
 
 
 def _speaker_hit(ctx: Context, sentence: _Sentence, start: int, end: int) -> tuple[int, int, str] | None:
@@ -207,9 +210,11 @@ _CLAIM_FIELDS = frozenset(Claim.model_fields)
 def make_claim(
     ctx: Context, kind: ClaimKind, start: int, end: int, *, subject: Mention, predicate: str,
     object: Mention | None = None, value: float | None = None, upper: float | None = None, quantity: str | None = None,
-    qualifiers: Qualifiers | None = None, confidence: float = 0.8, extra: str = "",
+    qualifiers: Qualifiers | None = None, confidence: float = 0.8, extra: str = "", sentence: _Sentence | None = None,
 ) -> Claim:
-    sentence = _sentence(ctx, start)
+    """A claim of the sentence at `start` (`sentence`, when the caller holds it already: `sentence_at`)."""
+    if sentence is None:
+        sentence = sentence_at(ctx, start)
     # extraction builds claims from values it has already typed: skip re-validation (the claims output is
     # validated against its schema in the tests). The fields are laid out as `Claim.trusted` lays them out
     # (its defaults first, in field order, then the others in the order given: the order the JSON output

@@ -10,9 +10,10 @@ from typing import NamedTuple
 
 from ..dates import Anchors, DateMention, find_anchors, find_dates, resolve
 from ..models import ClaimKind, EntityType, Mention, Qualifiers
+from ..models.common import built
 from ..boilerplate import is_excluded
 from ..text import automaton, matches_at
-from .base import make_claim, tense
+from .base import make_claim, sentence_at, tense
 from .context import Context
 from .gazetteer import EVENT
 from .triggers import triggers_for
@@ -34,24 +35,39 @@ def document_anchors(ctx: Context) -> Anchors:
 
 def extract_dates(ctx: Context) -> tuple[list, dict[tuple[int, int], list[DateMention]]]:
     """Date claims, and the date mentions of each sentence that has some (for the other extractors)."""
-    text = ctx.doc.text
     claims, by_sentence = [], {}
-    for m in find_dates(text, ctx.doc.body_start, anchors=document_anchors(ctx)):
+    for m in find_dates(ctx.doc.text, ctx.doc.body_start, anchors=document_anchors(ctx)):
         if is_excluded(ctx.doc.excluded, m.start, m.end):
             continue
         sent = ctx.sentence_of(m.start)
         if m.end > sent[1]:
             continue  # runs past its sentence's end, or lies outside every sentence
         in_sentence = by_sentence.get(sent)
-        if in_sentence is None:  # dates come in text order: read a sentence's tense once, at its first date
-            in_sentence = by_sentence[sent] = []
-            qualifiers = Qualifiers.trusted(tense=tense(text[sent[0]:sent[1]]))
-        in_sentence.append(m)
-        claims.append(make_claim(
-            ctx, ClaimKind.date, m.start, m.end, subject=Mention.trusted(text=m.text), predicate=m.form,
-            qualifiers=qualifiers, confidence=0.9,
-        ))
+        if in_sentence is None:  # dates come in text order: a sentence's dates one after another
+            by_sentence[sent] = [m]
+        else:
+            in_sentence.append(m)
+    # a date claim's qualifiers say only the tense of its sentence: the document's date claims share three
+    # (placing them in time gives each date claim a copy holding its own date)
+    qualifiers: dict[str, Qualifiers] = {}
+    for sent, in_sentence in by_sentence.items():
+        sentence = sentence_at(ctx, sent[0])  # read once for its dates' claims, with its tense
+        tense_ = sentence.tense
+        q = qualifiers.get(tense_)
+        if q is None:
+            q = qualifiers[tense_] = Qualifiers.trusted(tense=tense_)
+        for m in in_sentence:
+            claims.append(make_claim(
+                ctx, ClaimKind.date, m.start, m.end, subject=_date_subject(m.text), predicate=m.form, qualifiers=q,
+                confidence=0.9, sentence=sentence,
+            ))
     return claims, by_sentence
+
+
+def _date_subject(text: str, _fields=frozenset(("text",))) -> Mention:
+    """`Mention.trusted(text=text)` written out, its fields in the order `trusted` lays them out (a mention per
+    date claim)."""
+    return built(Mention, {"id": None, "start": None, "end": None, "text": text}, set(_fields))
 
 
 def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[DateMention]]) -> list:

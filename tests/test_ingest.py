@@ -210,3 +210,18 @@ def test_html_without_date_metadata_has_no_stated_date(tmp_path):
     f = tmp_path / "page.html"
     f.write_text(page, encoding="utf-8")
     assert read_document(str(f)).published.basis is not WindowBasis.stated
+
+
+@pytest.mark.parametrize("head,earliest,latest", [
+    # a live blog's days: the window runs over them
+    ("Monday 12 November 2018 - Tuesday 13 November 2018", dt.date(2018, 11, 12), dt.date(2018, 11, 13)),
+    ("March 1, 2023 \u2013 March 3, 2023", dt.date(2023, 3, 1), dt.date(2023, 3, 3)),
+    # not a range: a second date before the first, or months away
+    ("12 November 2018 - 10 November 2018", dt.date(2018, 11, 12), dt.date(2018, 11, 12)),
+    ("12 November 2018 - 13 March 2019", dt.date(2018, 11, 12), dt.date(2018, 11, 12)),
+])
+def test_a_stamp_giving_a_range_of_days_gives_the_window(tmp_path, head, earliest, latest):
+    f = tmp_path / "blog.txt"
+    f.write_text(f"LIVE: the conference\n{head}\n\nRefresh for the latest updates from the venue.\n", encoding="utf-8")
+    w = read_document(str(f)).published
+    assert (w.earliest, w.latest, w.basis.value) == (earliest, latest, "stated")

@@ -247,10 +247,11 @@ def read_document(path: str, raw: bytes | None = None, sources_cache: dict[Path,
         if stamp is not None:
             excluded = tuple(sorted((*excluded, (stamp.start, stamp.end))))
             if stamp.day is not None:
+                last = stamp.last or stamp.day  # a live blog's stamp may give its days
                 published = PublishedWindow(
-                    earliest=stamp.day, latest=stamp.day, basis=WindowBasis.stated,
+                    earliest=stamp.day, latest=last, basis=WindowBasis.stated,
                     evidence=(WindowEvidence(quote=text[stamp.start:stamp.end], start=stamp.start, end=stamp.end, earliest=stamp.day,
-                                             latest=stamp.day, reason="publication stamp or dateline in the article"),),
+                                             latest=last, reason="publication stamp or dateline in the article"),),
                 )
             else:
                 dateline = stamp.month_day

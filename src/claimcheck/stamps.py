@@ -43,6 +43,7 @@ class Stamp:
     end: int
     day: dt.date | None
     month_day: tuple[int, int] | None = None
+    last: dt.date | None = None  # the last day of a stamp that gives a range ("12 November 2018 - 13 November 2018")
 
 
 # Where the gated patterns below can match, found by one cheap scan each (a superset: every match of a gated
@@ -136,8 +137,31 @@ def find_stamp(text: str, start: int = 0) -> Stamp | None:
                 continue
         except (ValueError, KeyError):
             continue
-        return _trim(text, Stamp(m.start(), m.end(), day))
+        last, end = _range_end(text, m.end(m.lastindex), day)
+        return _trim(text, Stamp(m.start(), max(m.end(), end), day, last=last))
     return _trim(text, partial) if partial else None
+
+
+# the second date of a range after a stamp's date: "Monday 12 November 2018 - Tuesday 13 November 2018" (a
+# live blog's days)
+_RANGE_TAIL = re.compile(
+    rf"\s*[-\u2013\u2014]\s*{_WD}(?:(\d{{1,2}})\s+{_MON},?\s+((?:19|20)\d\d)|{_MON}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d))\b")
+_MAX_RANGE_DAYS = 31
+
+
+def _range_end(text: str, at: int, day: dt.date) -> tuple[dt.date | None, int]:
+    """The last day of a range that a stamp's date at `at` opens, and where the range ends (None, `at`: none)."""
+    m = _RANGE_TAIL.match(text, at)
+    if m is None:
+        return None, at
+    d, mon, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+    try:
+        last = dt.date(int(y), MONTHS[_month_key(mon)], int(d))
+    except (ValueError, KeyError):
+        return None, at
+    if not 0 < (last - day).days <= _MAX_RANGE_DAYS:
+        return None, at
+    return last, m.end()
 
 
 def _starts(gate: re.Pattern[str], text: str, start: int) -> list[int]:
@@ -159,7 +183,7 @@ def _trim(text: str, s: Stamp) -> Stamp:
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
-    return Stamp(a, b, s.day, s.month_day)
+    return Stamp(a, b, s.day, s.month_day, s.last)
 
 
 def find_stated_date(text: str, start: int = 0) -> tuple[dt.date, int, int] | None:

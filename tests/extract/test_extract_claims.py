@@ -248,6 +248,18 @@ def test_attribution(packs):
     assert cs and cs[0].attribution.asserter == "outlet"
 
 
+@pytest.mark.parametrize("text,who", [
+    # the source is the words "according to" opens, not the person named nearest the figure
+    ("In 2017, about 62,000 people reached Italy by sea, according to interior ministry figures, and arrivals fell "
+     "once Matteo Salvini took office.", "interior ministry figures"),
+    ("According to Fathi Bashagha, about 600,000 migrants live in Libya.", "Fathi Bashagha"),
+    ("About 600,000 migrants live in Libya, according to the IOM.", "the IOM"),
+])
+def test_according_to_names_the_source(packs, text, who):
+    cs = claims(packs, text, ClaimKind.quantity, dt.date(2019, 6, 1))
+    assert cs and (cs[0].attribution.asserter, cs[0].attribution.who) == ("reported", who)
+
+
 def test_diacritics_and_transliterations_resolve(packs):
     names = {c.subject.id for c in claims(packs, "Ghassan Salame met Abdulhamid Dbeiba and Emad al-Tarabelsi.", ClaimKind.person_name)}
     assert {"salame", "dbeibah", "trabelsi"} <= names

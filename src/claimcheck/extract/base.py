@@ -128,16 +128,37 @@ def attribution(ctx: Context, sentence: _Sentence, start: int, end: int) -> Attr
     verb = sentence.verb
     if verb is None:
         return _OUTLET
-    found = _speaker_hit(ctx, sentence, start, end)
+    verb_start, verb_end = s + verb[0], s + verb[1]
+    # "according to interior ministry figures": the source is the words the cue opens, a person or not
+    found = _according_to(ctx, sentence, verb_start, verb_end) or _speaker_hit(ctx, sentence, start, end)
     if found is None:
         return _OUTLET
-    verb_start, verb_end = s + verb[0], s + verb[1]
     h_start, h_end, who = found
     # "said the Minister of the Interior of the GNA, Fathi Bashagha" / "Bashagha, the interior minister, said":
     # the words that identify the speaker are the outlet's own, not the speaker's claim
     if (verb_end <= start and end <= h_end) or (h_start <= start and end <= verb_start):
         return _OUTLET
     return Attribution.trusted(asserter="reported", who=who, cue=ctx.doc.text[verb_start:verb_end])
+
+
+_ACCORDING_TO = re.compile(r"according to", re.I)
+# the source after "according to": up to the punctuation or clause that ends it
+_SOURCE = re.compile(r"\s+([^,.;:()\"\u201c\u201d]{2,60}?)(?=\s*(?:[,.;:()\"\u201c\u201d]|$|\s+(?:and|but|while|which|who)\b))")
+
+
+def _according_to(ctx: Context, sentence: _Sentence, verb_start: int, verb_end: int) -> _Speaker | None:
+    """The source a sentence's "according to" names: the person named in it, else its words ("interior
+    ministry figures"), as (start, end, who); None for another reporting verb."""
+    text = ctx.doc.text
+    if not _ACCORDING_TO.fullmatch(text, verb_start, verb_end):
+        return None
+    m = _SOURCE.match(text, verb_end, sentence.span[1])
+    if m is None:
+        return None
+    a, b = m.span(1)
+    people, _ = _speakers(ctx, sentence)
+    person = next((p for p in people if a <= p[0] and p[1] <= b), None)
+    return person or (a, b, m.group(1))
 
 
 def _speech(sentence: str):

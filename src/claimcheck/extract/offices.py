@@ -101,6 +101,7 @@ _OF = re.compile(r"\s+(?:of|for|in)\s+(?:the\s+)?")
 # Ghassan Salame", "a spokesman for the Interior Minister, X": the name after is theirs, not the title's
 _SERVES = re.compile(r"\b(?:representative|envoy|spokes(?:man|woman|person)|advis[eo]r|deputy|aide|assistant|"
                      r"secretary|counsellor|counselor)\s+(?:of|to|for)\s+(?:the\s+)?$", re.I)
+_POSSESSIVE = ("'s ", "\u2019s ")
 _ONLY_HONORIFIC = re.compile(rf"[\s,]*{_HONORIFIC}$")
 _APPOSITION = re.compile(r"\s*,\s*[^,;:.!?]{0,60}$")
 # "the President of the House seated in Tobruk, Aguila Saleh": a short modifier, then the holder after a comma
@@ -253,8 +254,8 @@ def extract_offices(ctx: Context) -> list:
         if last_break:
             left_start = last_break.end()
         left = text[left_start:t.start]
-        if _SERVES.search(left):
-            continue
+        if _SERVES.search(left) or text.startswith(_POSSESSIVE, t.end):
+            continue  # someone serving the title's holder: "the Secretary-General's Special Adviser, X"
         pos, named_after = _organization_after(ctx, t, pairs)
         # the holder first: the roles and qualifiers of the two titles in five that name no one are not needed
         person = None
@@ -371,8 +372,17 @@ def _roles(ctx: Context, left: str, title: Hit) -> list[str]:
     return roles
 
 
+# the holder's own clause right after the name: "the interior minister, Khaled Mazen, was removed from his post"
+_ENDED_NEXT = re.compile(
+    r"\s*,?\s+(?:(?:has|had)\s+)?(?:resigned|stepped down|quit|(?:was|been)\s+(?:removed|dismissed|sacked|replaced|ousted|"
+    r"suspended|relieved))\b", re.I)
+
+
 def _term_ended(ctx: Context, start: int, end: int) -> bool:
-    """Whether `_TERM_ENDED` matches at `start`: only where "who" follows within its reach."""
+    """Whether the holder's term is said to have ended right after the name (`_ENDED_NEXT`), or in a "who"
+    clause (`_TERM_ENDED`, tried only where "who" follows within its reach)."""
+    if _ENDED_NEXT.match(ctx.doc.text, start, end):
+        return True
     if ctx.low.find("who", start, min(end, start + 43)) < 0:
         return False  # most titles: spare them the pattern
     return _TERM_ENDED.match(ctx.doc.text, start, end) is not None

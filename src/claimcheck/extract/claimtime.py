@@ -18,6 +18,10 @@ from .base import tense
 _LEADING = re.compile(r"\s*(?:(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Aa]s of|[Bb]ack in|[Ee]arly in|[Ll]ate in|[Aa]t the end of)\s+)?$")
 _AFTER_LEADING = re.compile(r"\s*(?:,|\s+(?:the|a|an|then|[A-Z]))")
 _OF_BEFORE = re.compile(r"\b(?:of|for|from|until|since|by)\s+(?:the\s+)?$", re.I)
+# the count a figure comes from, dated by its period: "in its round of January-February 2018"
+# (a month range's first month before the date read: "of January-February 2018" is read as February 2018)
+_COUNT_OF = re.compile(r"\b(?:round|survey|count|census|assessment|tally|report|period)\s+(?:of|for|from)\s+(?:the\s+)?"
+                       r"(?:[A-Z][a-z]+\s*[-\u2013]\s*)?$", re.I)
 _MODIFIER_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+|agreement|memorandum|deal|elections?|conference|ceasefire|accord|roadmap|offensive)\b")
 _BETWEEN_FIGURE_AND_YEAR = re.compile(r"[,;:()\d]|\b(?:than|compared|against|versus|from|since|figure|total|number|up|down)\b")
 # every form of date mention that states a year writes it as four digits like these
@@ -109,7 +113,9 @@ def _governing(claim: Claim, dates: list[DateMention]) -> DateMention | None:
             return m
         if m.start < m.end <= len(sentence) and _MODIFIER_AFTER.match(sentence, m.end) and m.form == "year":
             continue  # "the 2017 Memorandum": the year names another thing
-        if _OF_BEFORE.search(sentence, max(0, m.start - 12), m.start):
+        # a figure's own count dated by its period: "counted 400,000 migrants in its round of January-February 2018"
+        counted = claim.kind is ClaimKind.quantity and _COUNT_OF.search(sentence, max(0, m.start - 24), m.start) is not None
+        if not counted and _OF_BEFORE.search(sentence, max(0, m.start - 12), m.start):
             continue  # "the ceasefire of October 2020"
         when = _WHEN_AFTER.match(sentence, m.end)
         if when and when.end() <= offset and not _CLAUSE.search(sentence, when.end(), offset):
@@ -123,7 +129,7 @@ def _governing(claim: Claim, dates: list[DateMention]) -> DateMention | None:
             return m
         # a figure's own clause ending on its year: "62,425 migrants were intercepted and returned to Libya
         # during 2021" (not "... more than twice the figure for 2020", nor across a comma)
-        if (claim.kind is ClaimKind.quantity and m.prefix in ("in", "during") and 0 <= gap <= 100
+        if (claim.kind is ClaimKind.quantity and (m.prefix in ("in", "during") or counted) and 0 <= gap <= 100
                 and not _BETWEEN_FIGURE_AND_YEAR.search(sentence, claim_end, m.start)):
             return m
     return None

@@ -55,25 +55,35 @@ def own_dates(claims: list[Claim], text: str = "") -> dict[int, DateMention]:
     return found
 
 
-# a line opening with a few words and a dash or colon ("June 2018 - ", "Summer 2017: "): a timeline entry when
-# the words are a date stating a year
-_ENTRY = re.compile(r"[ \t]*(\S.{0,28}?)\s*[-\u2013\u2014:]\s")
-_ENTRY_HEAD = 40  # characters of a line an entry's date and dash lie within
+# a line opening with a few words and a dash or colon ("June 2018 - ", "Summer 2017: ", "- **11 March** — "): a
+# timeline entry when the words are a date; list markers and emphasis around them are skipped
+_ENTRY = re.compile(r"[ \t]*(?:[-*\u2022]\s+)?[*_]*(\w.{0,28}?)[*_]*\s*[-\u2013\u2014:]\s")
+_ENTRY_HEAD = 48  # characters of a line an entry's date and dash lie within
+# a line that is only a year ("**2014**", "## 2014"): the year of the entries below that give none
+_YEAR_HEADING = re.compile(r"[ \t]*(?:#+\s*)?[*_]*((?:19|20)\d\d)[*_]*[ \t]*:?[ \t]*$")
 
 
 def timeline_entries(text: str) -> list[tuple[int, int, DateMention]]:
     """The entries of a timeline, as (start, end, date) of their lines, in text order: the lines that open with
-    a date stating a year, when two or more do (one such line is a dateline or a heading, not a timeline).
-    Line by line: a pattern anchored at line starts would still be tried at every character of the text."""
+    a date stating a year, or a day and month under a line that is a year alone, when two or more do (one such
+    line is a dateline or a heading, not a timeline). Line by line: a pattern anchored at line starts would
+    still be tried at every character of the text."""
     entries = []
     start = 0
+    year = None  # the year heading the lines below, if any
     for line in text.split("\n"):
         end = start + len(line)
-        if _YEAR_DIGITS.search(line, 0, _ENTRY_HEAD) and (m := _ENTRY.match(line, 0, _ENTRY_HEAD)):
+        if len(line) <= 16 and (heading := _YEAR_HEADING.match(line)):
+            year = int(heading.group(1))
+        elif (year is not None or _YEAR_DIGITS.search(line, 0, _ENTRY_HEAD)) and (m := _ENTRY.match(line, 0, _ENTRY_HEAD)):
             head = m.group(1)
             dates = dates_in(head)
-            if dates and dates[0].start == 0 and dates[0].end == len(head) and dates[0].year is not None:
-                entries.append((start, end, dates[0]))
+            if dates and dates[0].start == 0 and dates[0].end == len(head):
+                date = dates[0]
+                if date.year is None and year is not None and date.month is not None:
+                    date = date._replace(year=year)
+                if date.year is not None:
+                    entries.append((start, end, date))
         start = end + 1
     return entries if len(entries) >= 2 else []
 

@@ -46,7 +46,11 @@ _WON_HEAD = re.compile(
 # ruled out where the body's name is read, `_PART_AFTER`)
 _THE_HEAD_OF = re.compile(
     r"\s*,\s*the\s+(?:(acting|interim|caretaker|new)\s+)?(?:head|chief|leader|chair(?:man|woman|person)?)\s+of\s+(?:the\s+)?", re.I)
-_PART_AFTER = re.compile(r"(?:['\u2019]s\s+\w|-[a-z]|\s+(?:mission|office|delegation|branch|team|department|unit|in|for)\b)")
+# words after a body's name that make it a part of the body, or a modifier: "who heads the NTC's board", "the
+# UN-backed council", "who led the UN mission"
+_PART_OF_BODY = re.compile(r"(?:['\u2019]s\s+\w|-[a-z]|\s+(?:mission|office|delegation|branch|team|department|unit)\b)")
+# after "the head of": also a country office ("the head of UNHCR in Libya")
+_PART_AFTER = re.compile(rf"{_PART_OF_BODY.pattern}|\s+(?:in|for)\b")
 # the words _WHO_HEADS, _WON_HEAD and _THE_HEAD_OF can begin with, for a quick test after every person's name
 _HEAD_NEXT = re.compile(
     r"\s*,?\s*(?:who|has|had|have|won|took|assumed|clinched|secured|regained|was|beat|defeated|edged|unseated|the)\s", re.I
@@ -546,7 +550,7 @@ def _leadership(ctx: Context, pairs) -> list:
             continue
         m = _WHO_HEADS.match(text, h.end)
         role = None
-        part = re.compile(r"['\u2019]s\s+\w|-[a-z]")
+        part = _PART_OF_BODY
         if not m:
             m = _WON_HEAD.match(text, h.end, ctx.sentence_of(h.start)[1])
             role = "appointed"

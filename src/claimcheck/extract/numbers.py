@@ -256,11 +256,11 @@ def _figure(text: str, start: int, m: re.Match) -> tuple[int, float, str | None]
     c = _CURRENCY_BEFORE.search(text, max(start, m_start - 4), m_start)
     if c is not None:
         m_start, cur = c.start(), c.group()
-    raw, scale = m.group("num", "scale")
-    raw = raw.replace(",", "")
+    written, scale = m.group("num", "scale")
+    raw = written.replace(",", "")
     value = float(raw) * _SCALES.get((scale or "").lower(), 1)
-    if not scale and not cur and _YEAR.fullmatch(raw):
-        return None  # a year
+    if not scale and not cur and "," not in written and _YEAR.fullmatch(raw):
+        return None  # a year ("2,000" with its separator is a count)
     nxt = text[m.end():m.end() + 12]
     # `_NOT_COUNT_BEFORE` ends the text before the figure, so it starts at most three characters back
     if (_NOT_COUNT_AFTER.match(nxt) or _NOT_COUNT_BEFORE.search(text, max(start, m_start - 3), m_start)

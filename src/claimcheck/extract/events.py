@@ -159,7 +159,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     chosen = [None]  # the kind and place are known, the event is not: the check ties it by date
             venue = _venue(ctx, b, e) if how == "name" else None
             local = text[max(s, a - 80):min(e, b + 80)]
-            when = "past" if _AFTER_EVENT.search(text, max(s, a - 40), a) else tense(local)
+            when = "past" if _AFTER_EVENT.search(text, max(s, a - 40), a) or _PAST_VERB_BEFORE.search(text, max(s, a - 60), a) else tense(local)
             for ev_id in chosen:
                 claims.append(make_claim(
                     ctx, ClaimKind.event, a, b, subject=Mention.trusted(text=text[a:b], id=ev_id, start=a, end=b),
@@ -257,6 +257,11 @@ _GAP_AFTER = re.compile(
 )
 _TIME_ANCHOR = re.compile(r"\b(?:before|after|since|ahead of|following|until)\s+(?:the\s+)?$", re.I)
 _AFTER_EVENT = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|since)\b[^.;]*$", re.I)
+# a verb in the past tense governing the event's words: "Meloni on Sunday opened an international conference ...
+# that she hopes will ...": held, whatever the rest of the sentence says of the future
+_PAST_VERB_BEFORE = re.compile(
+    r"\b(?:opened|hosted|held|convened|attended|chaired|closed|concluded|wrapped up|addressed)\s+"
+    r"(?:(?:the|an?|this|that|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _GAP_BEFORE = re.compile(r"\s*(?:'s|\u2019s)?\s*(?:[a-z-]+\s+){0,2}$")
 
 

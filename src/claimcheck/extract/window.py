@@ -26,6 +26,7 @@ _DAY = dt.timedelta(days=1)
 # a term begun bounds the window from this long before its start (the words can precede taking office);
 # the office-holder check is more lenient (`appointment_lead_days`), a window is better kept tight
 APPOINTMENT_LEAD = dt.timedelta(days=30)
+_KEYED = 0.75  # the confidence of an event tied by its kind, place and keywords (`events.extract_events`)
 _MEETINGS = {"conference", "summit", "meeting", "talks", "election"}  # held on known days; agreements and wars are not
 NAMED = 0.9  # the confidence of an event identified by its name ("Storm Daniel"), not by its kind and place
 # An event named as past (or a meeting named as still to come) outweighs one office-holder: an article cannot
@@ -287,8 +288,9 @@ def _event_bound(r: _Reading, c: Claim) -> Constraint | None:
     if ev is None:
         return None
     if c.predicate == "occurred" and (recent := _recent(c)) is not None:
-        # "the Palermo conference last week": published within days of the event's end
-        if ev.status != "held" or not ev.period.start:
+        # "the Palermo conference last week": published within days of the event's end; not for a kind word tied
+        # by its place alone ("talks on Thursday" in Rome are not the one conference in Rome on record)
+        if ev.status != "held" or not ev.period.start or c.confidence < _KEYED:
             return None
         end = (ev.period.end or ev.period.start).latest
         return Constraint(((end, end + dt.timedelta(days=recent)),), 1.2, c,
@@ -302,8 +304,8 @@ def _event_bound(r: _Reading, c: Claim) -> Constraint | None:
         start = ev.period.start.earliest
         return Constraint(((FLOOR, start - dt.timedelta(days=1)),), NAMED_EVENT, c, f"refers to {ev.names[0]} ({ev.period}) as still to come", f"event:{ev.id}")
     if c.predicate == "occurred" and c.qualifiers.tense == "past":
-        if _names_a_body(kb, c):
-            return None  # "the LPDF agreed": the forum, not one of its sessions
+        if _names_a_body(kb, c) or c.confidence < _KEYED:
+            return None  # "the LPDF agreed": the forum, not one of its sessions; "held talks" in Rome: any talks
         # a name several events share (a forum that met twice) bounds the date by the earliest of them
         group = r.events_at.get(c.subject.start, [])
         if c.subject.id != min(group):

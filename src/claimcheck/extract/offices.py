@@ -378,8 +378,8 @@ def _roles(ctx: Context, left: str, title: Hit) -> list[str]:
 
 # the holder's own clause right after the name: "the interior minister, Khaled Mazen, was removed from his post"
 _ENDED_NEXT = re.compile(
-    r"\s*,?\s+(?:(?:has|had)\s+)?(?:resigned|stepped down|quit|(?:was|been)\s+(?:removed|dismissed|sacked|replaced|ousted|"
-    r"suspended|relieved))\b", re.I)
+    r"\s*,?\s+(?:(?:has|had)\s+)?(?:resigned|stepped down|quit|died|(?:was|been)\s+(?:removed|dismissed|sacked|replaced|ousted|"
+    r"suspended|relieved|killed|assassinated|murdered|shot dead))\b", re.I)
 
 
 def _term_ended(ctx: Context, start: int, end: int) -> bool:
@@ -569,6 +569,8 @@ def _leadership(ctx: Context, pairs) -> list:
         org = Mention.trusted(text=text[o.start:o.end], id=only_id(o), start=o.start, end=o.end)
         start = ctx.extended.get(h.start, h.start)
         person = Mention.trusted(text=text[start:h.end], id=ctx.person_id(h), start=start, end=h.end)
+        if role != "appointed" and _term_ended(ctx, o.end, ctx.sentence_of(h.start)[1]):
+            role = "former"  # "X, the leader of the SSA, was killed ...": the post is behind them
         claims.append(make_claim(ctx, ClaimKind.leadership, start, o.end, subject=person, predicate="leads", object=org,
                                  qualifiers=Qualifiers.trusted(organization=org, role=role), confidence=0.8))
     return claims

@@ -71,7 +71,7 @@ class KnowledgeBase:
                 kb.origin[fig.id] = path
         for path, f in files:
             for i, e in enumerate(f.entities):
-                for attr in ("country", "parent", "successor"):
+                for attr in ("country", "parent", "successor", "capital"):
                     ref = getattr(e, attr)
                     if ref and ref not in kb.entities:
                         problems.append(Problem(path, f"unknown entity {ref!r} in {attr}", pointer=f"/entities/{i}/{attr}"))

@@ -90,6 +90,14 @@ def _when(mention_text: str, window, future: bool) -> dt.date | None:
     return best[1] if best else None
 
 
+_KEYED = 0.75  # the confidence of an event mention tied by its kind, place and keywords (`extract.events`)
+
+
+def _year_slip(day: dt.date, start: dt.date) -> bool:
+    """Whether `day` is in the month of `start`, a year before or after."""
+    return day.month == start.month and abs(day.year - start.year) == 1
+
+
 def _within(kb, place: str) -> set[str]:
     """A place and every place it lies within: its parents and their countries."""
     chain = {place} | kb.ancestors(place)
@@ -176,8 +184,12 @@ class EventCheck(BaseCheck):
         ev = candidates[0]
         if c.confidence < 0.9 and not by_kind:
             day = _when(c.object.text, window, future)
-            if day is None or abs((day - ev.period.start.earliest).days) > p["max_slip_days"]:
-                return  # tied by kind and place only: a distant date is another event, not a wrong date
+            if day is None or (abs((day - ev.period.start.earliest).days) > p["max_slip_days"]
+                               and not (c.confidence >= _KEYED and _year_slip(day, ev.period.start.earliest))):
+                # tied by kind and place only: a distant date is another event, not a wrong date; but one tied
+                # by its keywords too, given the month on record in the next or last year, is a slip of the year
+                # ("the offensive Haftar launched in April 2018 to take the capital")
+                return
         result.drafts.append(Draft(
             claim=c,
             fields={"event": ev.names[0], "written": c.object.text,

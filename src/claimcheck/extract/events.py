@@ -185,10 +185,22 @@ def _singular_here(event, named_places) -> bool:
 
 def _event_places_named(ctx: Context, s: int, hits) -> set[str]:
     """The places of knowledge-base events that a sentence's hits name, but for one named as a time anchor
-    ("a few days before Berlin"): that is not where the sentence's event is."""
+    ("a few days before Berlin"): that is not where the sentence's event is; and "the capital" of the country
+    the article is about."""
     places = ctx.kb.derived("event-places", _event_places)
-    return {i for h in hits if not places.isdisjoint(h.ids)
-            and not _TIME_ANCHOR.search(ctx.doc.text, max(s, h.start - 14), h.start) for i in h.ids & places}
+    named = {i for h in hits if not places.isdisjoint(h.ids)
+             and not _TIME_ANCHOR.search(ctx.doc.text, max(s, h.start - 14), h.start) for i in h.ids & places}
+    e = ctx.sentence_of(s)[1]
+    if ctx.low.find("the capital", s, e) >= 0 and _THE_CAPITAL.search(ctx.doc.text, s, e):
+        for country in _main_country(ctx):
+            capital = ctx.kb.entities[country].capital if country in ctx.kb.entities else None
+            if capital in places:
+                named.add(capital)
+    return named
+
+
+# "the capital" alone, not "the capital of Chad" nor "the capital Niamey"
+_THE_CAPITAL = re.compile(r"\bthe capital\b(?!\s+(?:of\b|(?-i:[A-Z])))", re.I)
 
 
 def _event_places(kb) -> frozenset[str]:
@@ -247,8 +259,9 @@ def _best_keyed(ids, counts: dict[str, int]) -> frozenset[str]:
 # the words between an event's words and its date: "the conference, held in Rome on", "the floods that devastated
 # Derna in" (any verb in the past tense after "which" or "that", with the place it names)
 _GAP_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:which|that)\s+(?:(?:it|they|he|she|we)\s+)?)?(?:(?:was|were|is|are|will be|to be)\s+)?(?:(?:held|took place|takes place|set|scheduled|"
-    r"planned|due|slated|opened|began|started|signed|agreed|(?:(?<=which )|(?<=that ))[a-z]+ed(?:\s+[A-Z][\w'-]+)?)\s+)?(?:(?:in|at)\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?,?\s+)?"
+    r"\s*,?\s*(?:(?:which|that)\s+(?:(?:it|they|he|she|we)\s+)?|(?-i:[A-Z])[\w'\u2019-]+\s+(?=launched|began|started|opened|hosted))?"
+    r"(?:(?:was|were|is|are|will be|to be)\s+)?(?:(?:held|took place|takes place|set|scheduled|"
+    r"planned|due|slated|opened|began|started|signed|agreed|launched|hosted|(?:(?<=which )|(?<=that ))[a-z]+ed(?:\s+[A-Z][\w'-]+)?)\s+)?(?:(?:in|at)\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?,?\s+)?"
     r"(?:on|in|for|of|from|between|at the end of|by)?\s*(?:the\s+)?$"
     # or a chain of place phrases: "attack on the headquarters of the High National Elections Commission in Tripoli on"
     r"|(?:\s+(?:on|against|at|of|in|near|outside|inside)\s+(?:(?:the|its|their|his|her)\s+)?(?:[A-Z][\w'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'\u2019-]*)*"

@@ -43,6 +43,8 @@ class Entity(Model):
     country: str | None = Field(default=None, description="Entity id of the country a person or body belongs to.")
     parent: str | None = Field(default=None, description="Entity id of the body this one is part of.")
     successor: str | None = Field(default=None, description="Entity id of the body that replaced this one.")
+    capital: str | None = Field(
+        default=None, description="Entity id of a country's capital: what 'the capital' means in an article about it.")
     period: Period | None = Field(default=None, description="When the entity existed (organizations) or was active.")
     citations: tuple[Citation, ...] = Field(min_length=1)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections import Counter
 from itertools import chain
@@ -12,7 +13,7 @@ from ..dates import Anchors, DateMention, find_anchors, find_dates, resolve
 from ..models import ClaimKind, EntityType, Mention, Qualifiers
 from ..models.common import built
 from ..boilerplate import is_excluded
-from ..text import automaton, matches_at
+from ..text import automaton, fold, matches_at
 from .base import make_claim, sentence_at, tense
 from .context import Context
 from .gazetteer import EVENT
@@ -157,6 +158,15 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     if date is None:
                         continue
                     chosen = [None]  # the kind and place are known, the event is not: the check ties it by date
+                    elsewhere = _held_elsewhere(ctx, how.removesuffix("+keyed"), low, date, pub, named_places)
+                    if elsewhere is not None:
+                        ev_id, venue = elsewhere
+                        claims.append(make_claim(
+                            ctx, ClaimKind.event, a, b, subject=Mention.trusted(text=text[a:b], id=ev_id, start=a, end=b),
+                            predicate="occurred", object=Mention.trusted(text=date.text, start=date.start, end=date.end),
+                            qualifiers=Qualifiers.trusted(tense="past", place=venue), confidence=0.75, extra=ev_id,
+                        ))
+                        continue
             venue = _venue(ctx, b, e) if how == "name" else None
             local = text[max(s, a - 80):min(e, b + 80)]
             when = "past" if _AFTER_EVENT.search(text, max(s, a - 40), a) or _PAST_VERB_BEFORE.search(text, max(s, a - 60), a) else tense(local)
@@ -176,6 +186,45 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     extra=ev_id or f"{how}:{','.join(sorted(ids))}",
                 ))
     return claims
+
+
+def _held_elsewhere(ctx: Context, etype: str, low: str, date: DateMention, pub, named_places) -> tuple[str, Mention] | None:
+    """A known event of the type that a kind word with a date seems to mean though the sentence places it
+    elsewhere ("the conference Giuseppe Conte hosted in Rome in November": the Palermo conference): the one
+    event of the type, away from the places named, in the month of the date (within `_MAX_SLIP` days of it
+    when the year is given, within the year before publication when it is not and publication is known),
+    whose keywords the sentence names, leaving aside names of places. With the place named, as the venue the
+    sentence gives it; None when not exactly one such event."""
+    kb = ctx.kb
+    if date.month is None or not named_places:
+        return None
+    places = kb.ids_of(EntityType.place, EntityType.country)
+    place_words = kb.derived("place-words", lambda kb: frozenset(
+        fold(n).lower() for i in places for e in [kb.entities[i]] for n in (e.name, *e.aliases)))
+    ref = resolve(date, None) if date.year is not None else None
+    found = []
+    for ev_id, place in kb.derived("events-by-type", _events_by_type).get(etype, ()):
+        ev = kb.events[ev_id]
+        start = ev.period.start.earliest if ev.period.start else None
+        if start is None or place in named_places or start.month != date.month:
+            continue
+        if ref is not None and abs((start - ref.earliest).days) > _MAX_SLIP:
+            continue
+        if ref is None and pub.latest and not (dt.timedelta(0) <= pub.latest - start <= dt.timedelta(days=366)):
+            continue
+        if any(fold(k).lower() not in place_words and re.search(rf"\b{re.escape(fold(k).lower())}\b", fold(low))
+               for k in ev.keywords):
+            found.append(ev_id)
+    if len(found) != 1:
+        return None
+    hit = next((h for h in ctx.hits_in(*ctx.sentence_of(date.start)) if not h.ids.isdisjoint(named_places)), None)
+    if hit is None:
+        return None
+    venue = Mention.trusted(text=ctx.doc.text[hit.start:hit.end], id=sorted(hit.ids & named_places)[0], start=hit.start, end=hit.end)
+    return found[0], venue
+
+
+_MAX_SLIP = 45  # days between a date and the record that make a slip, not another event (the check's default)
 
 
 def _singular_here(event, named_places) -> bool:
@@ -259,7 +308,7 @@ def _best_keyed(ids, counts: dict[str, int]) -> frozenset[str]:
 # the words between an event's words and its date: "the conference, held in Rome on", "the floods that devastated
 # Derna in" (any verb in the past tense after "which" or "that", with the place it names)
 _GAP_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:which|that)\s+(?:(?:it|they|he|she|we)\s+)?|(?-i:[A-Z])[\w'\u2019-]+\s+(?=launched|began|started|opened|hosted))?"
+    r"\s*,?\s*(?:(?:which|that)\s+(?:(?:it|they|he|she|we)\s+)?|(?:(?-i:[A-Z])[\w'\u2019-]+\s+){1,3}(?=launched|began|started|opened|hosted))?"
     r"(?:(?:was|were|is|are|will be|to be)\s+)?(?:(?:held|took place|takes place|set|scheduled|"
     r"planned|due|slated|opened|began|started|signed|agreed|launched|hosted|(?:(?<=which )|(?<=that ))[a-z]+ed(?:\s+[A-Z][\w'-]+)?)\s+)?(?:(?:in|at)\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?,?\s+)?"
     r"(?:on|in|for|of|from|between|at the end of|by)?\s*(?:the\s+)?$"

@@ -111,8 +111,9 @@ _APPOSITION = re.compile(r"\s*,\s*[^,;:.!?]{0,60}$")
 # "the President of the House seated in Tobruk, Aguila Saleh": a short modifier, then the holder after a comma
 _MODIFIED_THEN_NAME = re.compile(r"[^,;:.!?()]{0,40},\s*")
 # a clause that introduces the person after it: "the commander of the self-proclaimed LNA, (Marshal) Haftar"
-_OFFICE_PHRASE = re.compile(r"\s*(?:and\s+)?the\s+(?:[\w-]+\s+){0,3}(?:commander|head|chief|leader|president|chairman|"
-                            r"minister|envoy|speaker|governor|secretary|director)\b", re.I)
+_OFFICE_PHRASE = re.compile(r"\s*(?:(?:and|with|including|in the presence of)\s+)*the\s+(?:[\w-]+\s+){0,3}(?:commander|head|chief|"
+                            r"leader|president|chairman|minister|envoy|speaker|governor|secretary|director|representative|"
+                            r"ambassador|commissioner|adviser|advisor|prosecutor)\b", re.I)
 
 
 # a capitalised word right after a surname, on the same line, that is neither a title nor a function word
@@ -277,6 +278,11 @@ def extract_offices(ctx: Context) -> list:
         h = _last_person_before(ctx, sent[0], t.start)
         if h is not None and _APPOSITION.fullmatch(text, h.end, t.start) and _apposition_words_only(ctx, h.end, t.start):
             before = h
+        if (before is not None and after is not None and "," in text[pos:after[0].start]
+                and _introduced_by_title(ctx, sent, before)):
+            # "the Special Representative ..., Ghassan Salame, the Chairman of the Presidency Council, Fayez
+            # al-Sarraj, and ...": a list of "title, name" pairs, the title is the name's after it
+            before = None
         if before is not None and after is None and _introduced_by_title(ctx, sent, before):
             # a list of "title, name" pairs: "the commander of the LNA, Khalifa Haftar, the President of the
             # House seated in Tobruk, Aguila Saleh": Haftar has his title; this one is the next name's

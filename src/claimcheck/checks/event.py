@@ -93,6 +93,12 @@ def _when(mention_text: str, window, future: bool) -> dt.date | None:
 _KEYED = 0.75  # the confidence of an event mention tied by its kind, place and keywords (`extract.events`)
 
 
+def _recurs(kb, event_type: str) -> bool:
+    """Whether events of the type happen again and again at the same places (`EventType.recurs`)."""
+    t = kb.event_types.get(event_type)
+    return t is not None and t.recurs
+
+
 def _year_slip(day: dt.date, start: dt.date) -> bool:
     """Whether `day` is in the month of `start`, a year before or after."""
     return day.month == start.month and abs(day.year - start.year) == 1
@@ -160,6 +166,8 @@ class EventCheck(BaseCheck):
             if day is None:
                 return
             kind = c.qualifiers.role
+            if _recurs(kb, kind):
+                return  # a shipwreck off Lampedusa a week after the one on record is another shipwreck
             pool = [ev for ev in kb.events.values() if ev.type == kind and (c.qualifiers.place is None or ev.place == c.qualifiers.place.id)
                     and ev.period.start is not None]
             near = [ev for ev in pool if abs((ev.period.start.earliest - day).days) <= p["max_slip_days"]]
@@ -182,6 +190,8 @@ class EventCheck(BaseCheck):
                 result.support(x, f"event:{good[0].id}")
             return
         ev = candidates[0]
+        if c.confidence < 0.9 and _recurs(kb, ev.type):
+            return  # tied by its kind (and keywords), of a type that recurs: another event of the kind, maybe
         if c.confidence < 0.9 and not by_kind:
             day = _when(c.object.text, window, future)
             if day is None or (abs((day - ev.period.start.earliest).days) > p["max_slip_days"]
@@ -229,7 +239,8 @@ class EventCheck(BaseCheck):
         tol = p["figure_tolerance"]
         events_by_sentence: dict[tuple[str, str], list] = {}
         for c in ctx.of_kind(ClaimKind.event):
-            if c.subject.id in kb.events and c.confidence >= 0.75:  # named or keyed, not guessed from kind and place
+            # named or keyed, not guessed from kind and place; and of a recurring type, named or singular only
+            if c.subject.id in kb.events and c.confidence >= 0.75 and (c.confidence >= 0.9 or not _recurs(kb, kb.events[c.subject.id].type)):
                 events_by_sentence.setdefault((c.provenance.path, c.sentence), []).append(c)
         for q in ctx.of_kind(ClaimKind.quantity):
             if q.predicate not in ("killed", "injured") or q.value is None:

@@ -22,7 +22,7 @@ _OF_BEFORE = re.compile(r"\b(?:of|for|from|until|since|by)\s+(?:the\s+)?$", re.I
 # (a month range's first month before the date read: "of January-February 2018" is read as February 2018)
 _COUNT_OF = re.compile(r"\b(?:round|survey|count|census|assessment|tally|report|period)\s+(?:of|for|from)\s+(?:the\s+)?"
                        r"(?:[A-Z][a-z]+\s*[-\u2013]\s*)?$", re.I)
-_COURSE_OF = re.compile(r"\b(?:in|over|during) the course(?:\s+of)?\s+$", re.I)  # a year mention may hold its "of"
+_COURSE_OF = re.compile(r"\b(?:in|over|during|throughout) the (?:course|whole)(?:\s+of)?\s+$", re.I)  # a year mention may hold its "of"
 _MODIFIER_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+|agreement|memorandum|deal|elections?|conference|ceasefire|accord|roadmap|offensive)\b")
 _BETWEEN_FIGURE_AND_YEAR = re.compile(r"[,;:()\d]|\b(?:than|compared|against|versus|from|since|figure|total|number|up|down)\b")
 # every form of date mention that states a year writes it as four digits like these
@@ -127,7 +127,7 @@ def _governing(claim: Claim, dates: list[DateMention]) -> DateMention | None:
         # a figure's own count dated by its period: "counted 400,000 migrants in its round of January-February 2018"
         counted = claim.kind is ClaimKind.quantity and (
             _COUNT_OF.search(sentence, max(0, m.start - 24), m.start) is not None
-            or _COURSE_OF.search(sentence, max(0, m.start - 24), m.start) is not None)  # "in the course of 2016"
+            or _COURSE_OF.search(sentence, max(0, m.start - 24), m.start) is not None)  # "in the course of 2016", "over the whole of 2019"
         if not counted and _OF_BEFORE.search(sentence, max(0, m.start - 12), m.start):
             continue  # "the ceasefire of October 2020"
         when = _WHEN_AFTER.match(sentence, m.end)

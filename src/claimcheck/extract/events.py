@@ -196,8 +196,8 @@ def _held_elsewhere(ctx: Context, etype: str, low: str, date: DateMention, pub, 
     whose keywords the sentence names, leaving aside names of places. With the place named, as the venue the
     sentence gives it; None when not exactly one such event."""
     kb = ctx.kb
-    if date.month is None or not named_places:
-        return None
+    if date.month is None or not named_places or (etype in kb.event_types and kb.event_types[etype].recurs):
+        return None  # (a shipwreck elsewhere in the month of one on record is another shipwreck)
     places = kb.ids_of(EntityType.place, EntityType.country)
     place_words = kb.derived("place-words", lambda kb: frozenset(
         fold(n).lower() for i in places for e in [kb.entities[i]] for n in (e.name, *e.aliases)))
@@ -313,7 +313,7 @@ _GAP_AFTER = re.compile(
     r"planned|due|slated|opened|began|started|signed|agreed|launched|hosted|(?:(?<=which )|(?<=that ))[a-z]+ed(?:\s+[A-Z][\w'-]+)?)\s+)?(?:(?:in|at)\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?,?\s+)?"
     r"(?:on|in|for|of|from|between|at the end of|by)?\s*(?:the\s+)?$"
     # or a chain of place phrases: "attack on the headquarters of the High National Elections Commission in Tripoli on"
-    r"|(?:\s+(?:on|against|at|of|in|near|outside|inside)\s+(?:(?:the|its|their|his|her)\s+)?(?:[A-Z][\w'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'\u2019-]*)*"
+    r"|(?:\s+(?:on|against|at|of|in|near|off|outside|inside)\s+(?:(?:the|its|their|his|her)\s+)?(?:[A-Z][\w'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'\u2019-]*)*"
     r"(?:\s*\([A-Z]{2,8}\))?|(?:[A-Z][\w'\u2019-]*\s+)?(?:capital|city)|headquarters|offices?|building|compound|premises|centre|center|port|airport)){1,4}"
     r"\s+(?:on|in)\s+(?:the\s+)?$",
 )

@@ -145,6 +145,10 @@ class EventType(Model):
                     "(`summits?`, `bomb(?:ing)?s?`, `cease-?fire`), which the document scan looks for.")
     not_after: tuple[str, ...] = Field(
         default=(), description="Words that, right before one of `words`, make it something else (press conference).")
+    recurs: bool = Field(
+        default=False,
+        description="Events of this type happen again and again at the same places (shipwrecks): a mention by kind "
+                    "and place alone, dated near a recorded one, may be another event and is not judged against it.")
 
     @field_validator("words")
     @classmethod

@@ -42,6 +42,10 @@ _WON_HEAD = re.compile(
     rf"|(?:beat|defeated|edged out|edged|unseated)\s+[^.;]{{1,80}}?\s+(?:for|to win|to take)\s+{_LEAD_NOUN})",
     re.I,
 )  # "Takala beat al-Mishri in a run-off for the presidency of the High Council of State"
+# "<body> (acting) chairman <person>": the head of the body named before the title, with no comma between
+_ORG_HEAD = re.compile(r"(?:['\u2019]s)?\s+(?:(acting|interim|former|ex-)\s+)?(?:chairman|chairwoman|chairperson|chair|head|chief|"
+                       r"director(?:-general)?|governor|leader)\s+(?=[A-Z])")
+_DEATH_OF = re.compile(r"\b(?:killing|death|assassination|murder|funeral|burial)\s+of\s+(?:the\s+)?$", re.I)
 # "<person>, the acting head of <body>": the head of the whole body (a country office or a mission of it is
 # ruled out where the body's name is read, `_PART_AFTER`)
 _THE_HEAD_OF = re.compile(
@@ -527,6 +531,20 @@ def _leadership(ctx: Context, pairs) -> list:
         if h.start in pairs:
             close = text.find(")", h.end, h.end + 20)
             org_end = close + 1 if close >= 0 else h.end
+        head = _ORG_HEAD.match(text, org_end)
+        if head is not None and (found := _person_at(ctx, head.end(), 0)) is not None:
+            # "National Oil Corporation chairman Mustafa Sanalla": the body's head, named after the body and title
+            person, pend = found
+            org = Mention.trusted(text=text[h.start:h.end], id=only_id(h), start=h.start, end=h.end)
+            role = head.group(1) and head.group(1).lower().rstrip("-")
+            if _DEATH_OF.search(text, max(0, h.start - 30), h.start):
+                role = "former"  # "the killing of SSA chief Abdulghani al-Kikli": the post is behind him
+            claims.append(make_claim(
+                ctx, ClaimKind.leadership, h.start, pend, subject=person, predicate="leads", object=org,
+                qualifiers=Qualifiers.trusted(organization=org, role=_ROLE_NAMES.get(role, role) if role else None),
+                confidence=0.8,
+            ))
+            continue
         if not _LED_BY_NEXT.match(text, org_end):
             continue  # most names: spare them the search below
         sent = ctx.sentence_of(h.start)

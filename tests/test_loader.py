@@ -103,3 +103,29 @@ def test_an_event_type_defined_twice_is_rejected_with_its_pointer(tmp_path):
     with pytest.raises(InputError) as e:
         KnowledgeBase.build(files, dt.date(2026, 1, 1))
     assert [(p.path, p.pointer, "defined twice" in p.message) for p in e.value.problems] == [(files[1][0], "/event_types/0/id", True)]
+
+
+@pytest.mark.parametrize("field,change", [
+    # what extraction reads besides names: a change must re-extract cached claims
+    ("singular", lambda f: f.replace("    keywords:", "    singular: true\n    keywords:", 1)),
+    ("capital", lambda f: f.replace("    name: Land\n", "    name: Land\n    capital: town\n", 1)),
+    ("parent", lambda f: f.replace("    name: Body\n", "    name: Body\n    parent: land\n", 1)),
+])
+def test_the_lexicon_version_follows_what_extraction_reads(tmp_path, field, change):
+    import datetime as dt
+
+    from claimcheck.kb import KnowledgeBase
+
+    cite = "    citations: [{url: u, supports: s, retrieved: 2026-01-01}]\n"
+    base = ("entities:\n  - id: land\n    type: country\n    name: Land\n" + cite
+            + "  - id: town\n    type: place\n    name: Town\n" + cite
+            + "  - id: body\n    type: other\n    name: Body\n" + cite
+            + "events:\n  - id: fair\n    type: fair\n    names: [Town Fair]\n    period: {start: 2020-01-01}\n    place: town\n"
+            + "    keywords: [stalls]\n" + cite)
+
+    def version(text):
+        f = tmp_path / "kb.yaml"
+        f.write_text(text, encoding="utf-8")
+        return KnowledgeBase.build([(str(f), load_file(f, KnowledgeBaseFile))], dt.date(2026, 1, 1)).lexicon_version
+
+    assert version(change(base)) != version(base)

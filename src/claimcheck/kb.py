@@ -98,10 +98,12 @@ class KnowledgeBase:
             json.dumps([[p, f.model_dump(mode="json")] for p, f in files], sort_keys=True).encode()
         ).hexdigest()[:16]
         lexicon = {
-            "entities": sorted([e.id, e.type.value, e.name, list(e.aliases), list(e.variants), list(e.acronyms), list(e.demonyms), e.country]
+            "entities": sorted([e.id, e.type.value, e.name, list(e.aliases), list(e.variants), list(e.acronyms), list(e.demonyms), e.country,
+                                e.parent, e.capital]
                                for e in kb.entities.values()),
             "positions": sorted([p.id, list(p.titles), p.jurisdiction] for p in kb.positions.values()),
-            "events": sorted([e.id, e.type, list(e.names), e.place, list(e.keywords), str(e.period.start)] for e in kb.events.values()),
+            "events": sorted([e.id, e.type, list(e.names), e.place, list(e.keywords), str(e.period.start), e.singular]
+                             for e in kb.events.values()),
             "event_types": sorted(t.model_dump_json() for t in kb.event_types.values()),
             "quantities": sorted(q.model_dump_json() for q in kb.quantities.values()),
             "default_place": default_place,
@@ -132,6 +134,11 @@ class KnowledgeBase:
                 del _DERIVED[stale]
             _DERIVED[key] = build(self)
         return _DERIVED[key]
+
+    def recurs(self, event_type: str) -> bool:
+        """Whether events of the type happen again and again at the same places (`EventType.recurs`)."""
+        t = self.event_types.get(event_type)
+        return t is not None and t.recurs
 
     def ids_of(self, *types: EntityType) -> frozenset[str]:
         """The ids of the entities of the given types (built once per set of types)."""

@@ -47,3 +47,12 @@ def test_a_timeline_entry_dates_its_claims(packs, text, year):
         assert (t.earliest, t.basis) == (dt.date(2020, 7, 14), "publication")
     else:
         assert t.earliest.year == year and t.basis == "stated"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_timeline_entries_under_year_headings(packs, newline):
+    # "**2014**" heads the entries below it that give a day and month only; list markers and emphasis are skipped
+    text = newline.join(["**2013**", "- **10 October** — Talks open.", "**2014**",
+                         "- **11 March** — Interior Minister Fathi Bashagha visits Rome.", ""])
+    c = claims(packs, text, ClaimKind.office_holding, dt.date(2020, 7, 14))[0]
+    assert (c.qualifiers.time.earliest, c.qualifiers.time.basis) == (dt.date(2014, 3, 11), "stated")

@@ -54,10 +54,3 @@ def _kb():
 
 def _gazetteer():
     return gazetteer_for(_kb())
-
-
-def test_a_count_written_with_a_separator_is_no_year():
-    from claimcheck.extract.numbers import find_numbers
-
-    text = "About 2,000 people died in 2016, against 1,999 in 2000."
-    assert [n.value for n in find_numbers(text, 0, len(text))] == [2000.0, 1999.0]

@@ -14,6 +14,8 @@ import datetime as dt
 import re
 
 from ..dates import dates_in, resolve
+from ..extract.events import KEYED, MAX_SLIP_DAYS, NAMED  # how sure an event mention's tie is; how far a slip goes
+from ..extract.quantities import OWN_PLACE_GAP  # how far after a toll's words the place they name may be
 from ..models import Approximation, ClaimKind, RuleSpec
 from .base import BaseCheck, CheckContext, CheckResult, Draft, group_by, overlaps
 
@@ -90,15 +92,6 @@ def _when(mention_text: str, window, future: bool) -> dt.date | None:
     return best[1] if best else None
 
 
-_KEYED = 0.75  # the confidence of an event mention tied by its kind, place and keywords (`extract.events`)
-
-
-def _recurs(kb, event_type: str) -> bool:
-    """Whether events of the type happen again and again at the same places (`EventType.recurs`)."""
-    t = kb.event_types.get(event_type)
-    return t is not None and t.recurs
-
-
 def _year_slip(day: dt.date, start: dt.date) -> bool:
     """Whether `day` is in the month of `start`, a year before or after."""
     return day.month == start.month and abs(day.year - start.year) == 1
@@ -121,16 +114,14 @@ def _elsewhere(kb, q, ev) -> bool:
     place = q.qualifiers.place
     if place is None or place.id is None or place.start is None or ev.place is None or ev.place not in kb.entities:
         return False
-    own = 0 <= place.start - q.provenance.end <= _OWN_PLACE_GAP
+    own = 0 <= place.start - q.provenance.end <= OWN_PLACE_GAP
     return own and not _same_place(kb, place.id, ev.place)
 
-
-_OWN_PLACE_GAP = 40  # characters between a toll's words and the place they name, as extraction reads it
 
 
 class EventCheck(BaseCheck):
     name = "event"
-    defaults = {"against": "reference", "date_slack_days": 0, "max_slip_days": 45, "figure_tolerance": 0.25}
+    defaults = {"against": "reference", "date_slack_days": 0, "max_slip_days": MAX_SLIP_DAYS, "figure_tolerance": 0.25}
 
     def run(self, rule: RuleSpec, ctx: CheckContext) -> CheckResult:
         p = self.params(rule)
@@ -166,7 +157,7 @@ class EventCheck(BaseCheck):
             if day is None:
                 return
             kind = c.qualifiers.role
-            if _recurs(kb, kind):
+            if kb.recurs(kind):
                 return  # a shipwreck off Lampedusa a week after the one on record is another shipwreck
             pool = [ev for ev in kb.events.values() if ev.type == kind and (c.qualifiers.place is None or ev.place == c.qualifiers.place.id)
                     and ev.period.start is not None]
@@ -190,12 +181,12 @@ class EventCheck(BaseCheck):
                 result.support(x, f"event:{good[0].id}")
             return
         ev = candidates[0]
-        if c.confidence < 0.9 and _recurs(kb, ev.type):
+        if c.confidence < NAMED and kb.recurs(ev.type):
             return  # tied by its kind (and keywords), of a type that recurs: another event of the kind, maybe
-        if c.confidence < 0.9 and not by_kind:
+        if c.confidence < NAMED and not by_kind:
             day = _when(c.object.text, window, future)
             if day is None or (abs((day - ev.period.start.earliest).days) > p["max_slip_days"]
-                               and not (c.confidence >= _KEYED and _year_slip(day, ev.period.start.earliest))):
+                               and not (c.confidence >= KEYED and _year_slip(day, ev.period.start.earliest))):
                 # tied by kind and place only: a distant date is another event, not a wrong date; but one tied
                 # by its keywords too, given the month on record in the next or last year, is a slip of the year
                 # ("the offensive Haftar launched in April 2018 to take the capital")
@@ -218,7 +209,7 @@ class EventCheck(BaseCheck):
         for c in ctx.of_kind(ClaimKind.event):
             ev = kb.events.get(c.subject.id) if c.subject.id else None
             place = c.qualifiers.place
-            if ev is None or ev.place is None or place is None or place.id is None or c.confidence < 0.75:
+            if ev is None or ev.place is None or place is None or place.id is None or c.confidence < KEYED:
                 continue
             if _same_place(kb, place.id, ev.place):
                 result.support(c, f"event:{ev.id}")
@@ -240,7 +231,7 @@ class EventCheck(BaseCheck):
         events_by_sentence: dict[tuple[str, str], list] = {}
         for c in ctx.of_kind(ClaimKind.event):
             # named or keyed, not guessed from kind and place; and of a recurring type, named or singular only
-            if c.subject.id in kb.events and c.confidence >= 0.75 and (c.confidence >= 0.9 or not _recurs(kb, kb.events[c.subject.id].type)):
+            if c.subject.id in kb.events and c.confidence >= KEYED and (c.confidence >= NAMED or not kb.recurs(kb.events[c.subject.id].type)):
                 events_by_sentence.setdefault((c.provenance.path, c.sentence), []).append(c)
         for q in ctx.of_kind(ClaimKind.quantity):
             if q.predicate not in ("killed", "injured") or q.value is None:
@@ -301,7 +292,7 @@ class EventCheck(BaseCheck):
                     b = _readings(fb[0], ctx.window(other.provenance.path), other) if fb else []
                     if not a or not b or any(x.earliest <= y.latest and y.earliest <= x.latest for x in a for y in b):
                         continue
-                    if min(c.confidence, other.confidence) < 0.9 and not _near_record(kb, ev_id, a + b, slip):
+                    if min(c.confidence, other.confidence) < NAMED and not _near_record(kb, ev_id, a + b, slip):
                         continue  # a kind word ("the vote") tied to this event, but neither date is near its own
                     if kb.events[ev_id].period.start is not None and _near_record(kb, ev_id, a, 0):
                         continue  # this source agrees with the record: the other one is wrong (see event-date)

@@ -143,7 +143,9 @@ def attribution(ctx: Context, sentence: _Sentence, start: int, end: int) -> Attr
 
 _ACCORDING_TO = re.compile(r"according to", re.I)
 # the source after "according to": up to the punctuation or clause that ends it
-_SOURCE = re.compile(r"\s+([^,.;:()\"\u201c\u201d]{2,60}?)(?=\s*(?:[,.;:()\"\u201c\u201d]|$|\s+(?:and|but|while|which|who)\b))")
+# (a dot ends it unless the words go on after it: "U.N. figures")
+_SOURCE = re.compile(r"\s+((?:[^,.;:()\"\u201c\u201d]|\.(?=\S|\s+[a-z])){2,60}?)"
+                     r"(?=\s*(?:[,;:()\"\u201c\u201d]|\.(?!\S|\s+[a-z])|$|\s+(?:and|but|while|which|who)\b))")
 
 
 def _according_to(ctx: Context, sentence: _Sentence, verb_start: int, verb_end: int) -> _Speaker | None:
@@ -152,13 +154,16 @@ def _according_to(ctx: Context, sentence: _Sentence, verb_start: int, verb_end: 
     text = ctx.doc.text
     if not _ACCORDING_TO.fullmatch(text, verb_start, verb_end):
         return None
+    people, _ = _speakers(ctx, sentence)
+    # a person named right after the cue (an honorific between): "according to Dr. Fathi Bashagha"
+    person = next((p for p in people if verb_end < p[0] <= verb_end + 8), None)
+    if person is not None:
+        return person
     m = _SOURCE.match(text, verb_end, sentence.span[1])
     if m is None:
         return None
     a, b = m.span(1)
-    people, _ = _speakers(ctx, sentence)
-    person = next((p for p in people if a <= p[0] and p[1] <= b), None)
-    return person or (a, b, m.group(1))
+    return next((p for p in people if a <= p[0] and p[1] <= b), None) or (a, b, m.group(1))
 
 
 def _speech(sentence: str):

@@ -21,7 +21,7 @@ _OF_BEFORE = re.compile(r"\b(?:of|for|from|until|since|by)\s+(?:the\s+)?$", re.I
 # the count a figure comes from, dated by its period: "in its round of January-February 2018"
 # (a month range's first month before the date read: "of January-February 2018" is read as February 2018)
 _COUNT_OF = re.compile(r"\b(?:round|survey|count|census|assessment|tally|report|period)\s+(?:of|for|from)\s+(?:the\s+)?"
-                       r"(?:[A-Z][a-z]+\s*[-\u2013]\s*)?$", re.I)
+                       r"(?:(?-i:[A-Z][a-z]+)\s*[-\u2013]\s*)?$", re.I)
 _COURSE_OF = re.compile(r"\b(?:in|over|during|throughout) the (?:course|whole)(?:\s+of)?\s+$", re.I)  # a year mention may hold its "of"
 _MODIFIER_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+|agreement|memorandum|deal|elections?|conference|ceasefire|accord|roadmap|offensive)\b")
 _BETWEEN_FIGURE_AND_YEAR = re.compile(r"[,;:()\d]|\b(?:than|compared|against|versus|from|since|figure|total|number|up|down)\b")
@@ -33,13 +33,13 @@ _CLAUSE = re.compile(r"[;:]|,\s+(?:while|whereas|but|although|though|as|when|aft
 DATED_KINDS = frozenset({ClaimKind.office_holding, ClaimKind.leadership, ClaimKind.quantity})
 
 
-def own_dates(claims: list[Claim], text: str = "") -> dict[int, DateMention]:
+def own_dates(claims: list[Claim], text: str) -> dict[int, DateMention]:
     """The date that governs each claim that has one (the others hold at publication): one in its sentence,
     else, in a timeline, the date of its entry (`text`: the document's). Keyed by the claim's identity: the
     publication window and each claim's time both need it, and hashing a claim would compare it field by field."""
     found = {}
     dates_of: dict[str, list[DateMention]] = {}  # the claims of a sentence share its dates
-    entries = timeline_entries(text) if text else []
+    entries = timeline_entries(text)
     starts = [start for start, _, _ in entries]
     for c in claims:
         if c.kind in DATED_KINDS:
@@ -74,6 +74,7 @@ def timeline_entries(text: str) -> list[tuple[int, int, DateMention]]:
     year = None  # the year heading the lines below, if any
     for line in text.split("\n"):
         end = start + len(line)
+        line = line.rstrip("\r")  # a text with Windows line ends
         if len(line) <= 16 and (heading := _YEAR_HEADING.match(line)):
             year = int(heading.group(1))
         elif (year is not None or _YEAR_DIGITS.search(line, 0, _ENTRY_HEAD)) and (m := _ENTRY.match(line, 0, _ENTRY_HEAD)):
@@ -126,8 +127,8 @@ def _governing(claim: Claim, dates: list[DateMention]) -> DateMention | None:
             continue  # "the 2017 Memorandum": the year names another thing
         # a figure's own count dated by its period: "counted 400,000 migrants in its round of January-February 2018"
         counted = claim.kind is ClaimKind.quantity and (
-            _COUNT_OF.search(sentence, max(0, m.start - 24), m.start) is not None
-            or _COURSE_OF.search(sentence, max(0, m.start - 24), m.start) is not None)  # "in the course of 2016", "over the whole of 2019"
+            _COUNT_OF.search(sentence, max(0, m.start - 40), m.start) is not None
+            or _COURSE_OF.search(sentence, max(0, m.start - 40), m.start) is not None)  # "in the course of 2016", "over the whole of 2019"
         if not counted and _OF_BEFORE.search(sentence, max(0, m.start - 12), m.start):
             continue  # "the ceasefire of October 2020"
         when = _WHEN_AFTER.match(sentence, m.end)

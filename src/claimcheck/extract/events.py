@@ -20,6 +20,13 @@ from .gazetteer import EVENT
 from .triggers import triggers_for
 
 
+# how sure an event mention's tie to a knowledge-base event is: by its name (or a singular event's kind and
+# place), by its kind, place and keywords, or by its kind and place alone; the window and the checks read these
+NAMED = 0.9
+KEYED = 0.75
+BY_KIND = 0.6
+
+
 def _stem_hits(ctx: Context, stems: dict[str, tuple[str, ...]]) -> list[tuple[int, str]]:
     """Where in the body a trigger word may start, with its event type (a superset), sorted: the places of the
     trigger words' stems the gazetteer found in its pass over the document."""
@@ -164,7 +171,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                         claims.append(make_claim(
                             ctx, ClaimKind.event, a, b, subject=Mention.trusted(text=text[a:b], id=ev_id, start=a, end=b),
                             predicate="occurred", object=Mention.trusted(text=date.text, start=date.start, end=date.end),
-                            qualifiers=Qualifiers.trusted(tense="past", place=venue), confidence=0.75, extra=ev_id,
+                            qualifiers=Qualifiers.trusted(tense="past", place=venue), confidence=KEYED, extra=ev_id,
                         ))
                         continue
             venue = _venue(ctx, b, e) if how == "name" else None
@@ -180,9 +187,9 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     # a kind word whose event the sentence also names ("the Libyan Political Agreement, the
                     # accord signed at Skhirat on ...") is as sure as the name
                     # and so is the kind of an event that happened only once at the place the sentence names
-                    confidence=0.9 if how == "name" or (how.endswith("+keyed") and ids <= named_ids)
+                    confidence=NAMED if how == "name" or (how.endswith("+keyed") and ids <= named_ids)
                     or (ev_id is not None and _singular_here(kb.events[ev_id], named_places))
-                    else 0.75 if how.endswith("+keyed") else 0.6,
+                    else KEYED if how.endswith("+keyed") else BY_KIND,
                     extra=ev_id or f"{how}:{','.join(sorted(ids))}",
                 ))
     return claims
@@ -191,29 +198,28 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
 def _held_elsewhere(ctx: Context, etype: str, low: str, date: DateMention, pub, named_places) -> tuple[str, Mention] | None:
     """A known event of the type that a kind word with a date seems to mean though the sentence places it
     elsewhere ("the conference Giuseppe Conte hosted in Rome in November": the Palermo conference): the one
-    event of the type, away from the places named, in the month of the date (within `_MAX_SLIP` days of it
+    event of the type, away from the places named, in the month of the date (within `MAX_SLIP_DAYS` days of it
     when the year is given, within the year before publication when it is not and publication is known),
     whose keywords the sentence names, leaving aside names of places. With the place named, as the venue the
     sentence gives it; None when not exactly one such event."""
     kb = ctx.kb
-    if date.month is None or not named_places or (etype in kb.event_types and kb.event_types[etype].recurs):
+    if date.month is None or not named_places or kb.recurs(etype):
         return None  # (a shipwreck elsewhere in the month of one on record is another shipwreck)
-    places = kb.ids_of(EntityType.place, EntityType.country)
-    place_words = kb.derived("place-words", lambda kb: frozenset(
-        fold(n).lower() for i in places for e in [kb.entities[i]] for n in (e.name, *e.aliases)))
+    keywords = kb.derived("event-keywords-not-places", _keywords_not_places)
     ref = resolve(date, None) if date.year is not None else None
+    folded = None
     found = []
     for ev_id, place in kb.derived("events-by-type", _events_by_type).get(etype, ()):
         ev = kb.events[ev_id]
         start = ev.period.start.earliest if ev.period.start else None
         if start is None or place in named_places or start.month != date.month:
             continue
-        if ref is not None and abs((start - ref.earliest).days) > _MAX_SLIP:
+        if ref is not None and abs((start - ref.earliest).days) > MAX_SLIP_DAYS:
             continue
         if ref is None and pub.latest and not (dt.timedelta(0) <= pub.latest - start <= dt.timedelta(days=366)):
             continue
-        if any(fold(k).lower() not in place_words and re.search(rf"\b{re.escape(fold(k).lower())}\b", fold(low))
-               for k in ev.keywords):
+        folded = fold(low) if folded is None else folded
+        if any(k.search(folded) for k in keywords.get(ev_id, ())):
             found.append(ev_id)
     if len(found) != 1:
         return None
@@ -224,7 +230,15 @@ def _held_elsewhere(ctx: Context, etype: str, low: str, date: DateMention, pub, 
     return found[0], venue
 
 
-_MAX_SLIP = 45  # days between a date and the record that make a slip, not another event (the check's default)
+def _keywords_not_places(kb) -> dict[str, list[re.Pattern[str]]]:
+    """Each event's keywords that name no place, as whole words in folded lower-case text."""
+    places = kb.ids_of(EntityType.place, EntityType.country)
+    place_words = {fold(n).lower() for i in places for n in (kb.entities[i].name, *kb.entities[i].aliases)}
+    return {ev.id: [re.compile(rf"\b{re.escape(fold(k).lower())}\b") for k in ev.keywords if fold(k).lower() not in place_words]
+            for ev in kb.events.values()}
+
+
+MAX_SLIP_DAYS = 45  # days between a date and the record that make a slip, not another event (the check's default too)
 
 
 def _singular_here(event, named_places) -> bool:
@@ -308,7 +322,7 @@ def _best_keyed(ids, counts: dict[str, int]) -> frozenset[str]:
 # the words between an event's words and its date: "the conference, held in Rome on", "the floods that devastated
 # Derna in" (any verb in the past tense after "which" or "that", with the place it names)
 _GAP_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:which|that)\s+(?:(?:it|they|he|she|we)\s+)?|(?:(?-i:[A-Z])[\w'\u2019-]+\s+){1,3}(?=launched|began|started|opened|hosted))?"
+    r"\s*,?\s*(?:(?:which|that)\s+(?:(?:it|they|he|she|we)\s+)?|(?:[A-Z][\w'\u2019-]+\s+){1,3}(?=launched|began|started|opened|hosted))?"
     r"(?:(?:was|were|is|are|will be|to be)\s+)?(?:(?:held|took place|takes place|set|scheduled|"
     r"planned|due|slated|opened|began|started|signed|agreed|launched|hosted|(?:(?<=which )|(?<=that ))[a-z]+ed(?:\s+[A-Z][\w'-]+)?)\s+)?(?:(?:in|at)\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?,?\s+)?"
     r"(?:on|in|for|of|from|between|at the end of|by)?\s*(?:the\s+)?$"

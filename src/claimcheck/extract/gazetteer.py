@@ -21,6 +21,7 @@ from typing import Iterable, NamedTuple
 
 from ..kb import KnowledgeBase
 from ..models import EntityType
+from ..models.kb import LITERAL
 from ..text import automaton, fold, lower
 from .triggers import triggers_for
 
@@ -135,7 +136,7 @@ class Gazetteer:
         # Literals are found anywhere, not only on word boundaries: their keys are not padded
         self.literals = tuple(literals)
         for literal in self.literals:
-            if not _LITERAL.fullmatch(literal):
+            if not LITERAL.fullmatch(literal):
                 raise ValueError(f"literal {literal!r} is not lower-case letters and spaces")
             self.terms.append(_Term(length=len(literal), alias=True, entries=(), may_be_generic=False, checked=False,
                                     acronyms=(), aside=True, literal=literal))
@@ -338,9 +339,6 @@ def _with_acronyms(names: list[Hit], acronyms: list[Hit]) -> list[Hit]:
 
 
 _NON_WORD = re.compile(r"[^\w]|_")
-# What a literal may hold: characters that the folded text (`_blank_punct`, lower-cased) has wherever the text
-# lower-cased (`text.lower`) has them, when the text lowers character by character
-_LITERAL = re.compile(r"[a-z]+(?: [a-z]+)*")
 _GENERIC_BEFORE = re.compile(r"\b(?:a|an|any|another|new|such)\s+$", re.I)
 
 

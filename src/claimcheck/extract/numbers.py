@@ -7,9 +7,8 @@ import re
 from dataclasses import dataclass
 from operator import itemgetter
 
-import ahocorasick_rs
-
 from ..models import Approximation
+from ..text import automaton
 
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -81,11 +80,10 @@ def _has_word_token(text: str, start: int, end: int) -> bool:
 
 # Every number word and number phrase ("a dozen") in lower-cased text, even inside another word ("ten" in
 # "often"), overlapping ones included ("seven" in "seventeen"): one pass of an automaton over a document
-# costs a fraction of a regex scan of its sentences, which tries every position. It finds what
-# `text.automaton` would, but as a DFA: for a few dozen short words its table is small enough to stay in the
-# processor's caches, and the search costs less than half a contiguous NFA's.
+# costs a fraction of a regex scan of its sentences, which tries every position (`text.automaton`: a DFA for a
+# few dozen short words, whose table stays in the processor's caches).
 _WORD_FINDER_WORDS = sorted((_WORD_SET - {"a"}) | set(_WORDS))
-_WORD_FINDER = ahocorasick_rs.AhoCorasick(_WORD_FINDER_WORDS, implementation=ahocorasick_rs.Implementation.DFA)
+_WORD_FINDER = automaton(_WORD_FINDER_WORDS)
 # Characters that match an ASCII letter case-insensitively but do not lower-case to it (dotless i, long s),
 # and the dotted capital I: a text with one is read with `NUMBER_WORD` alone.
 _CASE_TWINS = ("\u0130", "\u0131", "\u017f")

@@ -21,13 +21,12 @@ _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Brig)\.?\s+|(?:General|Colonel|
 # the long s "ſ" and the dotless "ı", which re.I reads as "s" and "i": a role spelt with them goes unnoticed.)
 _ROLE = re.compile(
     r"\b(acting|interim|caretaker|deputy|vice|under-?secretary|assistant|former|ex-|then-?|candidate|designate|nominee|"
-    r"outgoing|incoming|state|junior|late|served as|had been|was then|previously|new|newly appointed|newly named|"
-    r"ousted|deposed|overthrown|toppled|removed|exiled)\b"
+    r"outgoing|incoming|state|junior|late|served as|had been|was then|previously|new|newly appointed|newly named)\b"
 )
-_ROLE_NAMES = {"newly appointed": "new", "newly named": "new", "served as": "former", "had been": "former", "was then": "former", "previously": "former", "ex": "former",
-               # a head of state or government out of office by force is a former one
-               "ousted": "former", "deposed": "former", "overthrown": "former", "toppled": "former", "removed": "former",
-               "exiled": "former"}
+_ROLE_NAMES = {"newly appointed": "new", "newly named": "new", "served as": "former", "had been": "former", "was then": "former", "previously": "former", "ex": "former"}
+# a head of state or government out of office by force is a former one: "ousted President X", "the deposed
+# president" (right before the title: "crowds toppled the statue as Prime Minister X looked on" is no such thing)
+_FORCED_OUT = re.compile(r"\b(?:ousted|deposed|overthrown|toppled|removed|exiled)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _THEN_BEFORE = re.compile(r"\bthen-?\s*(?:(?:[A-Z][\w'\u2019]*|the|of)(?:['\u2019]s)?[\s-]+)*$")
 _ROLE_AFTER = re.compile(r"-?(designate|elect)\b|\s+(at the time|then|back then)\b", re.I)
 _COUNTERPART = re.compile(r"\b(?:counterpart|opposite number)\b(?!s)")  # lower-cased text; plural lists pair people we cannot pair
@@ -43,8 +42,8 @@ _WON_HEAD = re.compile(
     re.I,
 )  # "Takala beat al-Mishri in a run-off for the presidency of the High Council of State"
 # "<body> (acting) chairman <person>": the head of the body named before the title, with no comma between
-_ORG_HEAD = re.compile(r"(?:['\u2019]s)?\s+(?:(acting|interim|former|ex-)\s+)?(?:chairman|chairwoman|chairperson|chair|head|chief|"
-                       r"director(?:-general)?|governor|leader)\s+(?=[A-Z])")
+_ORG_HEAD = re.compile(r"(?:['\u2019]s)?\s+(?:(acting|interim|former)\s+|(ex)-)?(?i:chairman|chairwoman|chairperson|chair|head|"
+                       r"chief|director(?:-general)?|governor|leader)\s+(?=[A-Z])")
 _DEATH_OF = re.compile(r"\b(?:killing|death|assassination|murder|funeral|burial)\s+of\s+(?:the\s+)?$", re.I)
 # "<person>, the acting head of <body>": the head of the whole body (a country office or a mission of it is
 # ruled out where the body's name is read, `_PART_AFTER`)
@@ -378,6 +377,8 @@ def _roles(ctx: Context, left: str, title: Hit) -> list[str]:
     title first: "a new cabinet headed by former minister X" is about a former minister."""
     near = ctx.low[title.start - min(len(left), 40):title.start]  # `left[-40:]` lower-cased
     roles = [_ROLE_NAMES.get(r.rstrip("-"), r.rstrip("-")) for r in reversed(_ROLE.findall(near))]
+    if _FORCED_OUT.search(near):
+        roles.insert(0, "former")
     if "then" in roles and not _THEN_BEFORE.search(left):
         roles.remove("then")  # "He then met Prime Minister X": an adverb of the sentence, not "then-minister"
     ra = _ROLE_AFTER.match(ctx.doc.text, title.end)
@@ -536,9 +537,9 @@ def _leadership(ctx: Context, pairs) -> list:
             # "National Oil Corporation chairman Mustafa Sanalla": the body's head, named after the body and title
             person, pend = found
             org = Mention.trusted(text=text[h.start:h.end], id=only_id(h), start=h.start, end=h.end)
-            role = head.group(1) and head.group(1).lower().rstrip("-")
-            if _DEATH_OF.search(text, max(0, h.start - 30), h.start):
-                role = "former"  # "the killing of SSA chief Abdulghani al-Kikli": the post is behind him
+            role = head.group(1) or head.group(2)
+            if _DEATH_OF.search(text, max(0, h.start - 30), h.start) or _term_ended(ctx, pend, ctx.sentence_of(h.start)[1]):
+                role = "former"  # "the killing of SSA chief X", "NOC chairman X was dismissed": the post is behind him
             claims.append(make_claim(
                 ctx, ClaimKind.leadership, h.start, pend, subject=person, predicate="leads", object=org,
                 qualifiers=Qualifiers.trusted(organization=org, role=_ROLE_NAMES.get(role, role) if role else None),

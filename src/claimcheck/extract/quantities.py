@@ -118,7 +118,7 @@ def _any_of(patterns: list[str]) -> list[re.Pattern]:
 # the words between a quantity and the place its phrase names: "two dozen people in Greece", "80 migrants off the
 # coast of Zuwara", "1,200 people across Libya"
 _OWN_PLACE = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:in|off|near|inside|across|at|from)\s+(?:the\s+(?:coast\s+of\s+)?)?")
-_OWN_PLACE_GAP = 40
+OWN_PLACE_GAP = 40
 
 
 def _places_in(ctx: Context, s: int, e: int) -> list:
@@ -159,7 +159,7 @@ class _Sentence:
         """The place of a quantity whose words end at `end`: the one its own phrase names right after it
         ("killed two dozen people in Greece"), else the sentence's (`place`)."""
         for p in self.places:
-            if end <= p.start <= end + _OWN_PLACE_GAP and _OWN_PLACE.fullmatch(self.text, end, p.start):
+            if end <= p.start <= end + OWN_PLACE_GAP and _OWN_PLACE.fullmatch(self.text, end, p.start):
                 return self._mention(p)
         return self.place
 

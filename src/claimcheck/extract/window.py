@@ -20,15 +20,14 @@ from ..models import Claim, ClaimKind, PublishedWindow, WindowBasis, WindowEvide
 from ..text import fold_name
 from .base import tense
 from .claimtime import stated_date
+from .events import KEYED, NAMED  # how sure an event mention's tie is: by name, or by kind, place and keywords
 
 FLOOR = dt.date(1990, 1, 1)
 _DAY = dt.timedelta(days=1)
 # a term begun bounds the window from this long before its start (the words can precede taking office);
 # the office-holder check is more lenient (`appointment_lead_days`), a window is better kept tight
 APPOINTMENT_LEAD = dt.timedelta(days=30)
-_KEYED = 0.75  # the confidence of an event tied by its kind, place and keywords (`events.extract_events`)
 _MEETINGS = {"conference", "summit", "meeting", "talks", "election"}  # held on known days; agreements and wars are not
-NAMED = 0.9  # the confidence of an event identified by its name ("Storm Daniel"), not by its kind and place
 # An event named as past (or a meeting named as still to come) outweighs one office-holder: an article cannot
 # look back on an event before it happened, nor forward to one after it, while a title given to the wrong
 # person is the error the checks look for. An event matched only
@@ -202,7 +201,7 @@ class _Reading:
     """What reading one document's claims for constraints shares across them."""
 
     kb: KnowledgeBase
-    own_dates: dict[int, DateMention]  # by claim identity: the dates governing claims in their sentences
+    own_dates: dict[int, DateMention]  # by claim identity: the dates governing claims (`claimtime.own_dates`)
     events_at: dict[int | None, list[str]]  # by a mention's start: the ids of the known events it may name
     offices: dict  # per knowledge base: `_office_basis` of the ids an office claim names
     founding: dict  # per knowledge base: `_founding_bound` of the ids an organization's name names
@@ -212,8 +211,9 @@ class _Reading:
 def constraints(kb: KnowledgeBase, claims: list[Claim], own_dates: dict[int, DateMention],
                 stated: dict[int, DateMention] | None = None) -> list[Constraint]:
     """The constraints the claims put on the publication date, in claim order. `own_dates` holds, by claim
-    identity, the dates that govern claims in their sentences (`claimtime.own_dates`): those claims speak of that
-    time, not of publication. `stated` holds the date claims' mentions as extraction found them, if known."""
+    identity, the dates that govern claims in their sentences or timeline entries (`claimtime.own_dates`): those
+    claims speak of that time, not of publication. `stated` holds the date claims' mentions as extraction found
+    them, if known."""
     event = ClaimKind.event  # bound once: looking a member up on its enum class costs more than the test
     events_at: dict[int | None, list[str]] = {}
     for x in claims:
@@ -290,7 +290,7 @@ def _event_bound(r: _Reading, c: Claim) -> Constraint | None:
     if c.predicate == "occurred" and (recent := _recent(c)) is not None:
         # "the Palermo conference last week": published within days of the event's end; not for a kind word tied
         # by its place alone ("talks on Thursday" in Rome are not the one conference in Rome on record)
-        if ev.status != "held" or not ev.period.start or c.confidence < _KEYED:
+        if ev.status != "held" or not ev.period.start or c.confidence < KEYED:
             return None
         end = (ev.period.end or ev.period.start).latest
         return Constraint(((end, end + dt.timedelta(days=recent)),), 1.2, c,
@@ -304,7 +304,7 @@ def _event_bound(r: _Reading, c: Claim) -> Constraint | None:
         start = ev.period.start.earliest
         return Constraint(((FLOOR, start - dt.timedelta(days=1)),), NAMED_EVENT, c, f"refers to {ev.names[0]} ({ev.period}) as still to come", f"event:{ev.id}")
     if c.predicate == "occurred" and c.qualifiers.tense == "past":
-        if _names_a_body(kb, c) or c.confidence < _KEYED:
+        if _names_a_body(kb, c) or c.confidence < KEYED:
             return None  # "the LPDF agreed": the forum, not one of its sessions; "held talks" in Rome: any talks
         # a name several events share (a forum that met twice) bounds the date by the earliest of them
         group = r.events_at.get(c.subject.start, [])

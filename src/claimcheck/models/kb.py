@@ -131,7 +131,9 @@ def trigger_stem(word: str) -> str:
     return stem.rstrip(" -")
 
 
-_STEM = re.compile(r"[a-z]+(?: [a-z]+)*")
+# What the document scan can look for (`extract.gazetteer`): characters that the folded text (punctuation blanked,
+# lower-cased) has wherever the text lower-cased has them, when the text lowers character by character
+LITERAL = re.compile(r"[a-z]+(?: [a-z]+)*")
 
 
 class EventType(Model):
@@ -158,8 +160,10 @@ class EventType(Model):
                 re.compile(word)
             except re.error as exc:
                 raise ValueError(f"{word!r} is not a regular expression: {exc}") from None
-            if not _STEM.fullmatch(trigger_stem(word)) or "|" in re.sub(r"\([^()]*\)", "", word):
-                raise ValueError(f"{word!r} does not open with a lower-case word, or is several alternatives")
+            if "|" in re.sub(r"\([^()]*\)", "", word):
+                raise ValueError(f"{word!r} is several alternatives: give each word or phrase its own entry")
+            if not LITERAL.fullmatch(trigger_stem(word)):
+                raise ValueError(f"{word!r} does not open with a lower-case word (letters and single spaces)")
         return words
 
 

@@ -47,6 +47,15 @@ def test_markdown_front_matter(tmp_path):
     assert d.text[d.body_start:].startswith("The minister")
 
 
+def test_front_matter_of_site_generators(tmp_path):
+    # keys of their own (author, tags, layout) are ignored; their "date" is the publication date
+    f = tmp_path / "a.md"
+    f.write_text("---\ntitle: Talks\ndate: 2021-06-23\nauthor: Desk\ntags: [Libya, Berlin]\nlayout: post\n---\nBody.\n",
+                 encoding="utf-8")
+    d = read_document(str(f))
+    assert (d.title, d.published.earliest, d.published.basis.value) == ("Talks", dt.date(2021, 6, 23), "stated")
+
+
 def test_front_matter_errors_are_located(tmp_path):
     f = tmp_path / "a.md"
     f.write_text("---\ntitle: Talks\npublished: not-a-date\n---\nBody.\n", encoding="utf-8")

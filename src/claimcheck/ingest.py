@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from pydantic import RootModel
+from pydantic import AliasChoices, ConfigDict, Field, RootModel
 
 from .errors import InputError, Problem
 from .loader import load_file, parse_structured, validate_data
@@ -21,12 +21,15 @@ SOURCES_FILE = "sources.yaml"
 
 
 class FrontMatter(Model):
-    """YAML front matter of a Markdown article."""
+    """YAML front matter of a Markdown article. Site generators add keys of their own (author, tags, categories,
+    layout): those are ignored, not errors; their `date` is the publication date."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, populate_by_name=True)
 
     title: str | None = None
     source: str | None = None
     url: str | None = None
-    published: dt.date | None = None
+    published: dt.date | None = Field(default=None, validation_alias=AliasChoices("published", "date"))
     language: str | None = None
 
 

@@ -121,7 +121,8 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     keyed = _best_keyed(ids, keyword_counts) if ids else frozenset()
                 if keyed:
                     anchors.append((a, b, etype + "+keyed", keyed))  # keywords narrow the candidates
-                elif ids:
+                else:
+                    # no candidate where the sentence is: kept for a date, which may place an event elsewhere
                     anchors.append((a, b, etype, ids))
         if not anchors:
             continue
@@ -165,7 +166,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     if date is None:
                         continue
                     chosen = [None]  # the kind and place are known, the event is not: the check ties it by date
-                    elsewhere = _held_elsewhere(ctx, how.removesuffix("+keyed"), low, date, pub, named_places)
+                    elsewhere = _held_elsewhere(ctx, how.removesuffix("+keyed"), b, low, date, pub, named_places)
                     if elsewhere is not None:
                         ev_id, venue = elsewhere
                         claims.append(make_claim(
@@ -174,6 +175,8 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                             qualifiers=Qualifiers.trusted(tense="past", place=venue), confidence=KEYED, extra=ev_id,
                         ))
                         continue
+                    if not ids:
+                        continue  # no event of the kind where the sentence is, and none placed elsewhere
             venue = _venue(ctx, b, e) if how == "name" else None
             local = text[max(s, a - 80):min(e, b + 80)]
             when = "past" if _AFTER_EVENT.search(text, max(s, a - 40), a) or _PAST_VERB_BEFORE.search(text, max(s, a - 60), a) else tense(local)
@@ -195,24 +198,31 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     return claims
 
 
-def _held_elsewhere(ctx: Context, etype: str, low: str, date: DateMention, pub, named_places) -> tuple[str, Mention] | None:
+def _held_elsewhere(ctx: Context, etype: str, end: int, low: str, date: DateMention, pub,
+                    named_places) -> tuple[str, Mention] | None:
     """A known event of the type that a kind word with a date seems to mean though the sentence places it
     elsewhere ("the conference Giuseppe Conte hosted in Rome in November": the Palermo conference): the one
     event of the type, away from the places named, in the month of the date (within `MAX_SLIP_DAYS` days of it
     when the year is given, within the year before publication when it is not and publication is known),
-    whose keywords the sentence names, leaving aside names of places. With the place named, as the venue the
-    sentence gives it; None when not exactly one such event."""
+    whose keywords the sentence names, leaving aside names of places. With the place named between the kind
+    word (ending at `end`) and its date, as the venue the sentence gives it ("hosted in Rome in November", not
+    "Misratan forces ... the offensive in August"); None when not exactly one such event or no such venue."""
     kb = ctx.kb
-    if date.month is None or not named_places or kb.recurs(etype):
+    if not named_places or kb.recurs(etype):
         return None  # (a shipwreck elsewhere in the month of one on record is another shipwreck)
+    # a date relative to a stated publication date ("late last month") is read against it
+    ref = resolve(date, None) if date.year is not None else (
+        resolve(date, (pub.earliest, pub.latest)) if date.month is None and pub.earliest and pub.latest else None)
+    month = date.month or (ref.earliest.month if ref is not None and ref.earliest.month == ref.latest.month else None)
+    if month is None:
+        return None
     keywords = kb.derived("event-keywords-not-places", _keywords_not_places)
-    ref = resolve(date, None) if date.year is not None else None
     folded = None
     found = []
     for ev_id, place in kb.derived("events-by-type", _events_by_type).get(etype, ()):
         ev = kb.events[ev_id]
         start = ev.period.start.earliest if ev.period.start else None
-        if start is None or place in named_places or start.month != date.month:
+        if start is None or place in named_places or start.month != month:
             continue
         if ref is not None and abs((start - ref.earliest).days) > MAX_SLIP_DAYS:
             continue
@@ -223,7 +233,7 @@ def _held_elsewhere(ctx: Context, etype: str, low: str, date: DateMention, pub, 
             found.append(ev_id)
     if len(found) != 1:
         return None
-    hit = next((h for h in ctx.hits_in(*ctx.sentence_of(date.start)) if not h.ids.isdisjoint(named_places)), None)
+    hit = next((h for h in ctx.hits_in(end, date.start) if not h.ids.isdisjoint(named_places)), None)
     if hit is None:
         return None
     venue = Mention.trusted(text=ctx.doc.text[hit.start:hit.end], id=sorted(hit.ids & named_places)[0], start=hit.start, end=hit.end)
@@ -288,10 +298,16 @@ class _KeywordIndex(NamedTuple):
 
 
 def _keyword_index(kb) -> _KeywordIndex:
+    """The events' keywords but the names of places: a tie by kind needs the place anyway, and a place counted
+    as a keyword would tie any attack in Benghazi to the one attack there on record."""
+    places = kb.ids_of(EntityType.place, EntityType.country)
+    place_words = {fold(n).lower() for i in places for n in (kb.entities[i].name, *kb.entities[i].aliases)}
     patterns: dict[str, re.Pattern[str]] = {}
     events: dict[str, list[str]] = {}
     for ev in kb.events.values():
         for k in ev.keywords:
+            if fold(k).lower() in place_words:
+                continue
             patterns.setdefault(k.lower(), re.compile(rf"\b{re.escape(k.lower())}"))
             events.setdefault(k.lower(), []).append(ev.id)
     keys = [k for k in patterns if k]

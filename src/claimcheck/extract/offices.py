@@ -54,9 +54,13 @@ _THE_HEAD_OF = re.compile(
 _PART_OF_BODY = re.compile(r"(?:['\u2019]s\s+\w|-[a-z]|\s+(?:mission|office|delegation|branch|team|department|unit)\b)")
 # after "the head of": also a country office ("the head of UNHCR in Libya")
 _PART_AFTER = re.compile(rf"{_PART_OF_BODY.pattern}|\s+(?:in|for)\b")
-# the words _WHO_HEADS, _WON_HEAD and _THE_HEAD_OF can begin with, for a quick test after every person's name
+# "<person> (, <a few words>,) leads the rival <body>": the person heads the body now
+_HEADS = re.compile(r"(?:\s*,[^,;.]{1,60},)?\s+(?:leads|heads|chairs|runs)\s+(?:the\s+)?(?:(?:rival|new|interim|eastern|western|"
+                    r"internationally recognised|internationally recognized|parallel|self-styled|[a-z]+-based)\s+)?", re.I)
+# the words _WHO_HEADS, _HEADS, _WON_HEAD and _THE_HEAD_OF can begin with, for a quick test after every person's name
 _HEAD_NEXT = re.compile(
-    r"\s*,?\s*(?:who|has|had|have|won|took|assumed|clinched|secured|regained|was|beat|defeated|edged|unseated|the)\s", re.I
+    r"\s*,?\s*(?:who|has|had|have|won|took|assumed|clinched|secured|regained|was|beat|defeated|edged|unseated|the|"
+    r"leads|heads|chairs|runs|an?)\s", re.I
 )
 _PERSON_KINDS = (PERSON, SURNAME)
 _NOT_NAMES = {"The", "He", "She", "It", "They", "This", "That", "On", "In", "At", "For", "During", "Minister", "President"}
@@ -573,7 +577,7 @@ def _leadership(ctx: Context, pairs) -> list:
     for h in _office_hits(ctx).people:
         if not _HEAD_NEXT.match(text, h.end):
             continue
-        m = _WHO_HEADS.match(text, h.end)
+        m = _WHO_HEADS.match(text, h.end) or _HEADS.match(text, h.end, ctx.sentence_of(h.start)[1])
         role = None
         part = _PART_OF_BODY
         if not m:

@@ -16,7 +16,7 @@ from ..models import Claim, ClaimKind
 from .base import tense
 
 _LEADING = re.compile(r"\s*(?:(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Aa]s of|[Bb]ack in|[Ee]arly in|[Ll]ate in|[Aa]t the end of)\s+)?$")
-_AFTER_LEADING = re.compile(r"\s*(?:,|\s+(?:the|a|an|then|[A-Z]))")
+_AFTER_LEADING = re.compile(r"(?:\s+alone)?\s*(?:,|\s+(?:the|a|an|then|[A-Z]))")  # "In 2016 alone, ..."
 _OF_BEFORE = re.compile(r"\b(?:of|for|from|until|since|by)\s+(?:the\s+)?$", re.I)
 # the count a figure comes from, dated by its period: "in its round of January-February 2018"
 # (a month range's first month before the date read: "of January-February 2018" is read as February 2018)

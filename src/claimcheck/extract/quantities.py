@@ -46,6 +46,8 @@ _AND_OR_COMMA = re.compile(r",|\band\b")
 _CLAUSE_BREAK = re.compile(
     r";|\s[-\u2013\u2014]\s|\.\s|,\s+(?:as|while|when|whereas|but|although|though|after|before|since|amid)\b"
     r"|,?\s+(?:(?:most|many|some|all|none|half|part|several)\s+of\s+)?(?:whom|which|who)\b"
+    # a remark on the count in apposition: "98,000 people reached Italy, the great majority of them from Libya"
+    r"|,\s+(?:the\s+)?(?:great\s+|vast\s+|overwhelming\s+)?(?:majority|bulk|most|many|some|half|all)\s+of\s+them\b"
     # a second clause joined by "and", or a comparison in apposition: "..., an increase of 18 per cent on 2015"
     r"|,\s+and\b|,\s+(?:an?\s+(?:increase|decrease|rise|drop|fall|decline|jump)|up|down|compared)\b"
 )

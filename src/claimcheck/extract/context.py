@@ -194,7 +194,8 @@ class Context:
         return self._by_start.get(start, [])
 
     def hits_in(self, start: int, end: int) -> list[Hit]:
-        """The hits within `start`-`end`: those that start there (two bisections) and end before `end`."""
+        """The hits within `start`-`end`: of those that start in it (between two bisections), the ones that end
+        by `end`."""
         i = self.first_hit_from(start)
         j = bisect.bisect_left(self._hit_starts, end, lo=i)
         return [h for h in self.hits[i:j] if h.end <= end]

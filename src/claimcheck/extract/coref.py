@@ -82,9 +82,9 @@ def resolve_descriptions(text: str, low: str, hits: list[Hit], person_of, start:
     if not links:
         return []
     first = min(position for position, _, _, _ in links)
-    start = max(start, low.rfind(".", start, first) + 1, low.rfind(",", start, first) + 1)
+    scan_from = max(start, low.rfind(".", start, first) + 1, low.rfind(",", start, first) + 1)
     out = []
-    for m in _DESCRIPTION.finditer(low, start):
+    for m in _DESCRIPTION.finditer(low, scan_from):
         if _NAME_AFTER.match(text, m.end()):
             continue  # "the minister, Khaled Mazen": an apposition the office extractor reads
         words = _HEADS[m.group(2)]

@@ -173,8 +173,10 @@ class Context:
         if self._starts is None:
             self._starts = [s for s, _ in self.sents]
         i = bisect.bisect_right(self._starts, offset) - 1
-        if i >= 0 and self.sents[i][0] <= offset < self.sents[i][1]:
-            return self.sents[i]
+        if i >= 0:
+            sentence = self.sents[i]  # it starts at or before `offset` (the bisection)
+            if offset < sentence[1]:
+                return sentence
         return (offset, offset)
 
     def first_hit_from(self, start: int) -> int:
@@ -192,13 +194,11 @@ class Context:
         return self._by_start.get(start, [])
 
     def hits_in(self, start: int, end: int) -> list[Hit]:
+        """The hits within `start`-`end`: of those that start in it (between two bisections), the ones that end
+        by `end`."""
         i = self.first_hit_from(start)
-        out = []
-        while i < len(self.hits) and self.hits[i].start < end:
-            if self.hits[i].end <= end:
-                out.append(self.hits[i])
-            i += 1
-        return out
+        j = bisect.bisect_left(self._hit_starts, end, lo=i)
+        return [h for h in self.hits[i:j] if h.end <= end]
 
     def person_id(self, hit: Hit) -> str | None:
         if hit.kind == ACRONYM:

@@ -73,13 +73,20 @@ def _title(text: str, title: Hit) -> str:
 
 def resolve_descriptions(text: str, low: str, hits: list[Hit], person_of, start: int = 0) -> list[Description]:
     """Each definite description after `start` with the person last named under a matching title."""
-    links = None  # found at the first description that needs them: many documents have none
+    # The antecedents first (a loop over the few titles): a description refers back to one, so a document
+    # without one needs no scan for descriptions, and the others need none before the first one, where half
+    # of a document's "the" are. The scan starts after the last full stop or comma before it: a description
+    # holds neither, so none runs across that point, and from there the scan finds what it would find from
+    # `start`.
+    links = antecedents(text, hits, person_of)
+    if not links:
+        return []
+    first = min(position for position, _, _, _ in links)
+    scan_from = max(start, low.rfind(".", start, first) + 1, low.rfind(",", start, first) + 1)
     out = []
-    for m in _DESCRIPTION.finditer(low, start):
+    for m in _DESCRIPTION.finditer(low, scan_from):
         if _NAME_AFTER.match(text, m.end()):
             continue  # "the minister, Khaled Mazen": an apposition the office extractor reads
-        if links is None:
-            links = antecedents(text, hits, person_of)
         words = _HEADS[m.group(2)]
         # modifiers must fit too: "the Italian minister" is not the Libyan one named last
         modifiers = [_modifier(w) for w in m.group(1).split() if w not in _NOT_MODIFIERS]

@@ -119,13 +119,16 @@ def _name_span(run: re.Match) -> tuple[int, int] | None:
     return start, end - cut
 
 
-def _known_names(ctx: Context) -> tuple[bytearray, dict[int, list[Hit]]]:
-    """In one pass over the hits: the characters inside a known name of anything but a person, and the person
-    and surname hits that `ctx.hits_in` gives for each sentence, by the sentence's index (placed by bisection:
-    these are a tenth of the hits, and most sentences have none)."""
+def _known_names(ctx: Context) -> tuple[list[int], list[int], dict[int, list[Hit]]]:
+    """In one pass over the hits: the known names of anything but a person, as their starts and, at each,
+    the furthest end of those up to it (`_overlaps`); and the person and surname hits that `ctx.hits_in` gives
+    for each sentence, by the sentence's index (placed by bisection: these are a tenth of the hits, and most
+    sentences have none)."""
     sents = ctx.sents
     starts = [s for s, _ in sents]
-    covered = bytearray(len(ctx.doc.text) + 1)
+    known_starts: list[int] = []
+    known_reach: list[int] = []
+    reach = 0
     people: dict[int, list[Hit]] = {}
     for h in ctx.hits:
         if h.kind == PERSON or h.kind == SURNAME:
@@ -133,17 +136,29 @@ def _known_names(ctx: Context) -> tuple[bytearray, dict[int, list[Hit]]]:
             if i >= 0 and h.end <= sents[i][1]:
                 people.setdefault(i, []).append(h)
         else:
-            covered[h.start:h.end] = b"\x01" * (h.end - h.start)
-    return covered, people
+            known_starts.append(h.start)
+            if h.end > reach:
+                reach = h.end
+            known_reach.append(reach)
+    return known_starts, known_reach, people
+
+
+def _overlaps(starts: list[int], reach: list[int], start: int, end: int) -> bool:
+    """Whether `start`-`end` shares a character with one of the spans whose starts (in order) and furthest ends
+    so far are `starts` and `reach` (`_known_names`; no span is empty): a span that starts before `end` and
+    ends after `start`. Bisection instead of a map of the document's characters marked span by span."""
+    i = bisect.bisect_left(starts, end)
+    return i > 0 and reach[i - 1] > start
 
 
 def extract_names(ctx: Context) -> list:
     """Names of people that the gazetteer did not resolve to a full name, plus resolved full names."""
     text = ctx.doc.text
     claims = []
-    covered, people = _known_names(ctx)
-    covered_people = bytearray(len(text) + 1)
+    known_starts, known_reach, people = _known_names(ctx)
     for i, (s, e) in enumerate(ctx.sents):
+        # the spans of the people named in this sentence (a name in an earlier one ends before it starts)
+        named: list[tuple[int, int]] = []
         for h in people.get(i, ()):
             start = ctx.extended.get(h.start, h.start) if h.kind == SURNAME else h.start
             if h.kind == PERSON or (start != h.start and ctx.person_id(h)):
@@ -152,18 +167,20 @@ def extract_names(ctx: Context) -> list:
                     subject=Mention.trusted(text=text[start:h.end], id=ctx.person_id(h), start=start, end=h.end),
                     predicate="named", confidence=0.95 if h.kind == PERSON else 0.85,
                 ))
-                covered_people[start:h.end] = b"\x01" * (h.end - start)
-        headline = None
-        for m in _CANDIDATE.finditer(text, s, e):
-            if headline is None:
-                headline = _title_case(text[s:e])
-            if headline:
-                break  # capitalised words are not names in a title-case headline
-            span = _name_span(m)
+                named.append((start, h.end))
+        # one search per run of capitalised words rather than an iterator over them: half the sentences have
+        # none, and a search that finds nothing costs half as much as making an iterator and finding nothing
+        run = _CANDIDATE.search(text, s, e)
+        if run is not None and _title_case(text[s:e]):
+            continue  # capitalised words are not names in a title-case headline
+        while run is not None:
+            span = _name_span(run)
+            run = _CANDIDATE.search(text, run.end(), e)  # the next run
             if span is None:
                 continue
             a0, b0 = span
-            if 1 in covered[a0:b0] or 1 in covered_people[a0:b0]:
+            if _overlaps(known_starts, known_reach, a0, b0) or \
+                    named and any(a < b0 and a0 < b for a, b in named):
                 continue
             claims.append(make_claim(
                 ctx, ClaimKind.person_name, a0, b0, subject=Mention.trusted(text=text[a0:b0], start=a0, end=b0),

@@ -201,21 +201,32 @@ def _month(s: str) -> int | None:
     return MONTHS.get(s.lower().rstrip("."))
 
 
-# A match's named groups -> the DateMention field each fills and how its text is read ("pre" and "rel" are
-# also filled from the words behind a match, `_BEHIND`)
+# A match's named groups -> the DateMention field each fills and how its text is read (the word behind a match,
+# `_BEHIND`, fills "prefix" or "rel")
 _FIELDS: dict[str, tuple[str, Callable[[str], int | str | None]]] = {
     "year": ("year", int), "mnum": ("month", int), "mon": ("month", _month), "day": ("day", int), "day2": ("day2", int),
     "season": ("season", str.lower), "half": ("half", str.lower), "wd": ("weekday", lambda wd: WEEKDAYS[wd.lower()]),
-    "rel": ("rel", str.lower), "unit": ("unit", str.lower), "pre": ("prefix", str.lower),
+    "rel": ("rel", str.lower), "unit": ("unit", str.lower),
 }
 
 
-def _parts(groups: dict[str, str | None]) -> dict[str, int | str | None]:
-    """The DateMention fields that a match's groups state."""
+def _group_reads(rx: re.Pattern[str]) -> tuple[tuple[int, str, Callable[[str], int | str | None]], ...]:
+    """For each named group of a pattern, its index in the match's groups, the DateMention field it fills and how its text is read."""
+    return tuple((i - 1, *_FIELDS[name]) for name, i in sorted(rx.groupindex.items(), key=lambda item: item[1]))
+
+
+# each form's groups as `_group_reads` gives them: a match's parts are read from its groups by index, without
+# building the dict of every group's name that `groupdict` would (a document has thousands of matches)
+_READS = {form: _group_reads(rx) for form, rx in _PATTERNS}
+
+
+def _parts(m: re.Match[str], form: str) -> dict[str, int | str | None]:
+    """The DateMention fields that a match of `form` states."""
     parts = {}
-    for name, value in groups.items():
+    groups = m.groups()
+    for i, field, read in _READS[form]:
+        value = groups[i]
         if value:
-            field, read = _FIELDS[name]
             parts[field] = read(value)
     return parts
 
@@ -229,7 +240,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None, anchors: Ancho
     if anchors is None and end - start <= _SHORT:
         matches = _short_matches(text, start, end)
     else:
-        matches = _matches(text, start, end, anchors or find_anchors(text, start, end))
+        matches = _matches(text, start, end, anchors or find_anchors(text, start, end), taken)
     for form, m in matches:
         s, e = m.span()
         if not _starts_word(text, s, form):
@@ -240,22 +251,24 @@ def find_dates(text: str, start: int = 0, end: int | None = None, anchors: Ancho
             continue  # the patterns' first letter classes admit a few non-words ("Sall", "Lext")
         if 1 in taken[s - start:e - start]:
             continue
-        g = m.groupdict()
+        word = None  # the word behind the match that qualifies it, if any
         if form in _BEHIND:
             rx_behind, required = _BEHIND[form]
             b = rx_behind.search(text, max(start, s - 14), s)
             if b is None and required:
                 continue
             if b is not None:
-                g["pre" if form == "year" else "rel"] = b.group(1)
+                word = b.group(1)
                 if 1 in taken[b.start() - start:s - start]:
                     b = None
                 else:
                     s = b.start()
         try:
-            parts = _parts(g)
+            parts = _parts(m, form)
         except (KeyError, ValueError):
             continue
+        if word is not None:
+            parts["prefix" if form == "year" else "rel"] = word.lower()
         day, mon = parts.get("day"), parts.get("month")
         if day is not None and mon is not None and not 1 <= day <= 31:
             continue
@@ -269,14 +282,24 @@ def find_dates(text: str, start: int = 0, end: int | None = None, anchors: Ancho
     return sorted(found, key=lambda d: d.start)
 
 
-def _matches(text: str, start: int, end: int, anchors: Anchors) -> Iterator[tuple[str, re.Match[str]]]:
-    """The matches of each pattern in `text[start:end]` in turn, with its form, as `finditer` finds them."""
+def _matches(text: str, start: int, end: int, anchors: Anchors, taken: bytearray) -> Iterator[tuple[str, re.Match[str]]]:
+    """The matches of each pattern in `text[start:end]` in turn, with its form, as `finditer` finds them, but
+    for those of `_SKIP_TAKEN` that start in a date found already (`taken`: the characters of the dates found
+    so far, from `start`, as `find_dates` marks them while it reads the matches)."""
     starts = _starts(text, start, end, anchors)
     for form, rx in _PATTERNS:
         candidates = starts.get(form)
+        if candidates and form in _SKIP_TAKEN:
+            candidates = [i for i in candidates if not taken[i - start]]
         if candidates:
             for m in matches_at(rx, text, candidates, start, end):
                 yield form, m
+
+
+# The forms whose matches that start in a date found already are not looked for: `find_dates` drops them, and
+# no match of these can start inside another (a month name holds no other, a year is followed by no digit).
+# Most month names and years lie in a longer date ("3 May 2019"), found first.
+_SKIP_TAKEN = frozenset({"rel_month", "year"})
 
 
 # Below this many characters, a pattern's own scan of the text costs less than working out where it may start

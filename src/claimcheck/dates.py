@@ -112,8 +112,9 @@ def _starts(text: str, start: int, end: int, anchors: Anchors) -> dict[str, list
     if days:
         found["weekday"] = _before(text, days, _WEEKDAY_BACK, "MTWFS", start)
     if digit_runs:  # every other pattern needs a digit
-        # "[12][09]" opens every four-digit year
-        years = [i for a, b in digit_runs for i in range(a, b - 1) if text[i] in "12" and text[i + 1] in "09"]
+        # "[12][09]" opens every four-digit year, and a year ends its run of digits (a word boundary or a dash
+        # follows it in every pattern that reads one)
+        years = [b - 4 for a, b in digit_runs if b - a >= 4 and text[b - 4] in "12" and text[b - 3] in "09"]
         day_starts = _day_starts(text, months, start)
         found.update({
             "iso": [y for y in years if text[y + 4:y + 5] == "-"], "year": years,
@@ -352,6 +353,21 @@ def _range(y: int, m: int | None = None, d: int | None = None, d2: int | None = 
     return dt.date(y, m, d), dt.date(y, m, min(d2 or d, last)), Precision.day
 
 
+def stated_range(mention: DateMention) -> tuple[dt.date, dt.date, Precision]:
+    """The first and last day of what a mention that states its year covers, and the precision it states."""
+    y = mention.year
+    if mention.season:
+        a, b = SEASONS[mention.season]
+        if mention.season == "winter":
+            return dt.date(y, 12, 1), dt.date(y + 1, 2, calendar.monthrange(y + 1, 2)[1]), Precision.season
+        return dt.date(y, a, 1), dt.date(y, b, calendar.monthrange(y, b)[1]), Precision.season
+    if mention.half:
+        if mention.half == "first":
+            return dt.date(y, 1, 1), dt.date(y, 6, 30), Precision.season
+        return dt.date(y, 7, 1), dt.date(y, 12, 31), Precision.season
+    return _range(y, mention.month, mention.day, mention.day2)
+
+
 def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None, forward: bool = False) -> TimeRef | None:
     """Turn a mention into a day range, using the publication window for partial and relative dates.
 
@@ -361,18 +377,7 @@ def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None, forwar
     too wide to pin the year), partial and relative dates resolve to None.
     """
     if mention.year is not None:
-        y = mention.year
-        if mention.season:
-            a, b = SEASONS[mention.season]
-            if mention.season == "winter":
-                lo, hi = dt.date(y, 12, 1), dt.date(y + 1, 2, calendar.monthrange(y + 1, 2)[1])
-            else:
-                lo, hi = dt.date(y, a, 1), dt.date(y, b, calendar.monthrange(y, b)[1])
-            return TimeRef.trusted(earliest=lo, latest=hi, precision=Precision.season, text=mention.text, basis="stated")
-        if mention.half:
-            lo, hi = (dt.date(y, 1, 1), dt.date(y, 6, 30)) if mention.half == "first" else (dt.date(y, 7, 1), dt.date(y, 12, 31))
-            return TimeRef.trusted(earliest=lo, latest=hi, precision=Precision.season, text=mention.text, basis="stated")
-        lo, hi, p = _range(y, mention.month, mention.day, mention.day2)
+        lo, hi, p = stated_range(mention)
         return TimeRef.trusted(earliest=lo, latest=hi, precision=p, text=mention.text, basis="stated")
     if window is None:
         return None

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .models import Precision, TimeRef
+from .models.common import built
 from .text import matches_at
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -353,6 +354,16 @@ def _range(y: int, m: int | None = None, d: int | None = None, d2: int | None = 
     return dt.date(y, m, d), dt.date(y, m, min(d2 or d, last)), Precision.day
 
 
+_TIME_REF_FIELDS = frozenset(TimeRef.model_fields)
+
+
+def _time_ref(earliest: dt.date, latest: dt.date, precision: Precision, text: str, basis: str) -> TimeRef:
+    """`TimeRef.trusted(earliest=..., latest=..., precision=..., text=..., basis=...)` written out (a time per dated
+    claim), its fields in the order `trusted` lays them out: those with defaults first, then the others."""
+    fields = {"text": text, "basis": basis, "earliest": earliest, "latest": latest, "precision": precision}
+    return built(TimeRef, fields, set(_TIME_REF_FIELDS))
+
+
 def stated_range(mention: DateMention) -> tuple[dt.date, dt.date, Precision]:
     """The first and last day of what a mention that states its year covers, and the precision it states."""
     y = mention.year
@@ -378,7 +389,7 @@ def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None, forwar
     """
     if mention.year is not None:
         lo, hi, p = stated_range(mention)
-        return TimeRef.trusted(earliest=lo, latest=hi, precision=p, text=mention.text, basis="stated")
+        return _time_ref(lo, hi, p, mention.text, "stated")
     if window is None:
         return None
     w_lo, w_hi = window
@@ -392,7 +403,7 @@ def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None, forwar
             except ValueError:
                 continue
             if hi >= w_lo:
-                return TimeRef.trusted(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
+                return _time_ref(lo, hi, p, mention.text, "relative")
         return None
     if mention.month is not None and mention.day is not None:
         for y in (anchor.year, anchor.year - 1):
@@ -401,14 +412,14 @@ def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None, forwar
             except ValueError:
                 continue
             if lo <= anchor:
-                return TimeRef.trusted(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
+                return _time_ref(lo, hi, p, mention.text, "relative")
         return None
     if mention.month is not None:
         y = anchor.year if mention.month <= anchor.month and mention.rel != "next" else anchor.year - 1
         if mention.rel == "next":
             y = anchor.year if mention.month > anchor.month else anchor.year + 1
         lo, hi, p = _range(y, mention.month)
-        return TimeRef.trusted(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
+        return _time_ref(lo, hi, p, mention.text, "relative")
     if mention.weekday is not None:
         if mention.rel == "next":
             return None
@@ -417,7 +428,7 @@ def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None, forwar
         back = (w_hi.weekday() - mention.weekday) % 7
         day = w_hi - dt.timedelta(days=back or (7 if mention.rel == "last" else 0))
         lo = min(day, lo_day + dt.timedelta(days=(mention.weekday - lo_day.weekday()) % 7))
-        return TimeRef.trusted(earliest=lo, latest=day, precision=Precision.day if lo == day else Precision.month, text=mention.text, basis="relative")
+        return _time_ref(lo, day, Precision.day if lo == day else Precision.month, mention.text, "relative")
     if mention.unit:
         if mention.rel == "last" or mention.rel == "past":
             if mention.unit == "month":
@@ -427,7 +438,7 @@ def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None, forwar
                 lo, hi, p = _range(anchor.year - 1)
             else:
                 lo, hi, p = anchor - dt.timedelta(days=14), anchor, Precision.day
-            return TimeRef.trusted(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
+            return _time_ref(lo, hi, p, mention.text, "relative")
         if mention.rel == "this":
             if mention.unit == "year":
                 lo, hi, p = _range(anchor.year)
@@ -435,5 +446,5 @@ def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None, forwar
                 lo, hi, p = _range(anchor.year, anchor.month)
             else:
                 lo, hi, p = anchor - dt.timedelta(days=7), anchor + dt.timedelta(days=7), Precision.day
-            return TimeRef.trusted(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
+            return _time_ref(lo, hi, p, mention.text, "relative")
     return None

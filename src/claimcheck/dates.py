@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .models import Precision, TimeRef
+from .models.common import built
 from .text import matches_at
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -112,8 +113,9 @@ def _starts(text: str, start: int, end: int, anchors: Anchors) -> dict[str, list
     if days:
         found["weekday"] = _before(text, days, _WEEKDAY_BACK, "MTWFS", start)
     if digit_runs:  # every other pattern needs a digit
-        # "[12][09]" opens every four-digit year
-        years = [i for a, b in digit_runs for i in range(a, b - 1) if text[i] in "12" and text[i + 1] in "09"]
+        # "[12][09]" opens every four-digit year, and a year ends its run of digits (a word boundary or a dash
+        # follows it in every pattern that reads one)
+        years = [b - 4 for a, b in digit_runs if b - a >= 4 and text[b - 4] in "12" and text[b - 3] in "09"]
         day_starts = _day_starts(text, months, start)
         found.update({
             "iso": [y for y in years if text[y + 4:y + 5] == "-"], "year": years,
@@ -201,21 +203,32 @@ def _month(s: str) -> int | None:
     return MONTHS.get(s.lower().rstrip("."))
 
 
-# A match's named groups -> the DateMention field each fills and how its text is read ("pre" and "rel" are
-# also filled from the words behind a match, `_BEHIND`)
+# A match's named groups -> the DateMention field each fills and how its text is read (the word behind a match,
+# `_BEHIND`, fills "prefix" or "rel")
 _FIELDS: dict[str, tuple[str, Callable[[str], int | str | None]]] = {
     "year": ("year", int), "mnum": ("month", int), "mon": ("month", _month), "day": ("day", int), "day2": ("day2", int),
     "season": ("season", str.lower), "half": ("half", str.lower), "wd": ("weekday", lambda wd: WEEKDAYS[wd.lower()]),
-    "rel": ("rel", str.lower), "unit": ("unit", str.lower), "pre": ("prefix", str.lower),
+    "rel": ("rel", str.lower), "unit": ("unit", str.lower),
 }
 
 
-def _parts(groups: dict[str, str | None]) -> dict[str, int | str | None]:
-    """The DateMention fields that a match's groups state."""
+def _group_reads(rx: re.Pattern[str]) -> tuple[tuple[int, str, Callable[[str], int | str | None]], ...]:
+    """For each named group of a pattern, its index in the match's groups, the DateMention field it fills and how its text is read."""
+    return tuple((i - 1, *_FIELDS[name]) for name, i in sorted(rx.groupindex.items(), key=lambda item: item[1]))
+
+
+# each form's groups as `_group_reads` gives them: a match's parts are read from its groups by index, without
+# building the dict of every group's name that `groupdict` would (a document has thousands of matches)
+_READS = {form: _group_reads(rx) for form, rx in _PATTERNS}
+
+
+def _parts(m: re.Match[str], form: str) -> dict[str, int | str | None]:
+    """The DateMention fields that a match of `form` states."""
     parts = {}
-    for name, value in groups.items():
+    groups = m.groups()
+    for i, field, read in _READS[form]:
+        value = groups[i]
         if value:
-            field, read = _FIELDS[name]
             parts[field] = read(value)
     return parts
 
@@ -229,7 +242,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None, anchors: Ancho
     if anchors is None and end - start <= _SHORT:
         matches = _short_matches(text, start, end)
     else:
-        matches = _matches(text, start, end, anchors or find_anchors(text, start, end))
+        matches = _matches(text, start, end, anchors or find_anchors(text, start, end), taken)
     for form, m in matches:
         s, e = m.span()
         if not _starts_word(text, s, form):
@@ -240,22 +253,24 @@ def find_dates(text: str, start: int = 0, end: int | None = None, anchors: Ancho
             continue  # the patterns' first letter classes admit a few non-words ("Sall", "Lext")
         if 1 in taken[s - start:e - start]:
             continue
-        g = m.groupdict()
+        word = None  # the word behind the match that qualifies it, if any
         if form in _BEHIND:
             rx_behind, required = _BEHIND[form]
             b = rx_behind.search(text, max(start, s - 14), s)
             if b is None and required:
                 continue
             if b is not None:
-                g["pre" if form == "year" else "rel"] = b.group(1)
+                word = b.group(1)
                 if 1 in taken[b.start() - start:s - start]:
                     b = None
                 else:
                     s = b.start()
         try:
-            parts = _parts(g)
+            parts = _parts(m, form)
         except (KeyError, ValueError):
             continue
+        if word is not None:
+            parts["prefix" if form == "year" else "rel"] = word.lower()
         day, mon = parts.get("day"), parts.get("month")
         if day is not None and mon is not None and not 1 <= day <= 31:
             continue
@@ -269,14 +284,24 @@ def find_dates(text: str, start: int = 0, end: int | None = None, anchors: Ancho
     return sorted(found, key=lambda d: d.start)
 
 
-def _matches(text: str, start: int, end: int, anchors: Anchors) -> Iterator[tuple[str, re.Match[str]]]:
-    """The matches of each pattern in `text[start:end]` in turn, with its form, as `finditer` finds them."""
+def _matches(text: str, start: int, end: int, anchors: Anchors, taken: bytearray) -> Iterator[tuple[str, re.Match[str]]]:
+    """The matches of each pattern in `text[start:end]` in turn, with its form, as `finditer` finds them, but
+    for those of `_SKIP_TAKEN` that start in a date found already (`taken`: the characters of the dates found
+    so far, from `start`, as `find_dates` marks them while it reads the matches)."""
     starts = _starts(text, start, end, anchors)
     for form, rx in _PATTERNS:
         candidates = starts.get(form)
+        if candidates and form in _SKIP_TAKEN:
+            candidates = [i for i in candidates if not taken[i - start]]
         if candidates:
             for m in matches_at(rx, text, candidates, start, end):
                 yield form, m
+
+
+# The forms whose matches that start in a date found already are not looked for: `find_dates` drops them, and
+# no match of these can start inside another (a month name holds no other, a year is followed by no digit).
+# Most month names and years lie in a longer date ("3 May 2019"), found first.
+_SKIP_TAKEN = frozenset({"rel_month", "year"})
 
 
 # Below this many characters, a pattern's own scan of the text costs less than working out where it may start
@@ -329,6 +354,31 @@ def _range(y: int, m: int | None = None, d: int | None = None, d2: int | None = 
     return dt.date(y, m, d), dt.date(y, m, min(d2 or d, last)), Precision.day
 
 
+_TIME_REF_FIELDS = frozenset(TimeRef.model_fields)
+
+
+def _time_ref(earliest: dt.date, latest: dt.date, precision: Precision, text: str, basis: str) -> TimeRef:
+    """`TimeRef.trusted(earliest=..., latest=..., precision=..., text=..., basis=...)` written out (a time per dated
+    claim), its fields in the order `trusted` lays them out: those with defaults first, then the others."""
+    fields = {"text": text, "basis": basis, "earliest": earliest, "latest": latest, "precision": precision}
+    return built(TimeRef, fields, set(_TIME_REF_FIELDS))
+
+
+def stated_range(mention: DateMention) -> tuple[dt.date, dt.date, Precision]:
+    """The first and last day of what a mention that states its year covers, and the precision it states."""
+    y = mention.year
+    if mention.season:
+        a, b = SEASONS[mention.season]
+        if mention.season == "winter":
+            return dt.date(y, 12, 1), dt.date(y + 1, 2, calendar.monthrange(y + 1, 2)[1]), Precision.season
+        return dt.date(y, a, 1), dt.date(y, b, calendar.monthrange(y, b)[1]), Precision.season
+    if mention.half:
+        if mention.half == "first":
+            return dt.date(y, 1, 1), dt.date(y, 6, 30), Precision.season
+        return dt.date(y, 7, 1), dt.date(y, 12, 31), Precision.season
+    return _range(y, mention.month, mention.day, mention.day2)
+
+
 def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None, forward: bool = False) -> TimeRef | None:
     """Turn a mention into a day range, using the publication window for partial and relative dates.
 
@@ -338,19 +388,8 @@ def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None, forwar
     too wide to pin the year), partial and relative dates resolve to None.
     """
     if mention.year is not None:
-        y = mention.year
-        if mention.season:
-            a, b = SEASONS[mention.season]
-            if mention.season == "winter":
-                lo, hi = dt.date(y, 12, 1), dt.date(y + 1, 2, calendar.monthrange(y + 1, 2)[1])
-            else:
-                lo, hi = dt.date(y, a, 1), dt.date(y, b, calendar.monthrange(y, b)[1])
-            return TimeRef.trusted(earliest=lo, latest=hi, precision=Precision.season, text=mention.text, basis="stated")
-        if mention.half:
-            lo, hi = (dt.date(y, 1, 1), dt.date(y, 6, 30)) if mention.half == "first" else (dt.date(y, 7, 1), dt.date(y, 12, 31))
-            return TimeRef.trusted(earliest=lo, latest=hi, precision=Precision.season, text=mention.text, basis="stated")
-        lo, hi, p = _range(y, mention.month, mention.day, mention.day2)
-        return TimeRef.trusted(earliest=lo, latest=hi, precision=p, text=mention.text, basis="stated")
+        lo, hi, p = stated_range(mention)
+        return _time_ref(lo, hi, p, mention.text, "stated")
     if window is None:
         return None
     w_lo, w_hi = window
@@ -364,7 +403,7 @@ def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None, forwar
             except ValueError:
                 continue
             if hi >= w_lo:
-                return TimeRef.trusted(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
+                return _time_ref(lo, hi, p, mention.text, "relative")
         return None
     if mention.month is not None and mention.day is not None:
         for y in (anchor.year, anchor.year - 1):
@@ -373,14 +412,14 @@ def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None, forwar
             except ValueError:
                 continue
             if lo <= anchor:
-                return TimeRef.trusted(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
+                return _time_ref(lo, hi, p, mention.text, "relative")
         return None
     if mention.month is not None:
         y = anchor.year if mention.month <= anchor.month and mention.rel != "next" else anchor.year - 1
         if mention.rel == "next":
             y = anchor.year if mention.month > anchor.month else anchor.year + 1
         lo, hi, p = _range(y, mention.month)
-        return TimeRef.trusted(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
+        return _time_ref(lo, hi, p, mention.text, "relative")
     if mention.weekday is not None:
         if mention.rel == "next":
             return None
@@ -389,7 +428,7 @@ def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None, forwar
         back = (w_hi.weekday() - mention.weekday) % 7
         day = w_hi - dt.timedelta(days=back or (7 if mention.rel == "last" else 0))
         lo = min(day, lo_day + dt.timedelta(days=(mention.weekday - lo_day.weekday()) % 7))
-        return TimeRef.trusted(earliest=lo, latest=day, precision=Precision.day if lo == day else Precision.month, text=mention.text, basis="relative")
+        return _time_ref(lo, day, Precision.day if lo == day else Precision.month, mention.text, "relative")
     if mention.unit:
         if mention.rel == "last" or mention.rel == "past":
             if mention.unit == "month":
@@ -399,7 +438,7 @@ def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None, forwar
                 lo, hi, p = _range(anchor.year - 1)
             else:
                 lo, hi, p = anchor - dt.timedelta(days=14), anchor, Precision.day
-            return TimeRef.trusted(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
+            return _time_ref(lo, hi, p, mention.text, "relative")
         if mention.rel == "this":
             if mention.unit == "year":
                 lo, hi, p = _range(anchor.year)
@@ -407,5 +446,5 @@ def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None, forwar
                 lo, hi, p = _range(anchor.year, anchor.month)
             else:
                 lo, hi, p = anchor - dt.timedelta(days=7), anchor + dt.timedelta(days=7), Precision.day
-            return TimeRef.trusted(earliest=lo, latest=hi, precision=p, text=mention.text, basis="relative")
+            return _time_ref(lo, hi, p, mention.text, "relative")
     return None

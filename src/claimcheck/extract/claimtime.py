@@ -27,6 +27,14 @@ _MODIFIER_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+|agreement|memorandum|deal|elect
 _BETWEEN_FIGURE_AND_YEAR = re.compile(r"[,;:()\d]|\b(?:than|compared|against|versus|from|since|figure|total|number|up|down)\b")
 # every form of date mention that states a year writes it as four digits like these
 _YEAR_DIGITS = re.compile(r"[12][09]\d\d")
+
+
+def _has_year(text: str) -> bool:
+    """Whether `text` holds four digits like a year's. A regex search tries every character in turn; most texts
+    hold neither of the digits every year holds second (a "0" or a "9"), found far faster."""
+    return ("0" in text or "9" in text) and _YEAR_DIGITS.search(text) is not None
+
+
 _WHEN_AFTER = re.compile(r",?\s+when\b")  # "in 2022, when forces loyal to prime minister X ...": the clause the date opens
 _CLAUSE = re.compile(r"[;:]|,\s+(?:while|whereas|but|although|though|as|when|after|before|which|who)\b|\s[-\u2013\u2014]\s")
 # the kinds of claim a date in their sentence can govern; the others hold at publication (or are dates)
@@ -77,7 +85,7 @@ def timeline_entries(text: str) -> list[tuple[int, int, DateMention]]:
         line = line.rstrip("\r")  # a text with Windows line ends
         if len(line) <= 16 and (heading := _YEAR_HEADING.match(line)):
             year = int(heading.group(1))
-        elif (year is not None or _YEAR_DIGITS.search(line, 0, _ENTRY_HEAD)) and (m := _ENTRY.match(line, 0, _ENTRY_HEAD)):
+        elif (year is not None or _has_year(line[:_ENTRY_HEAD])) and (m := _ENTRY.match(line, 0, _ENTRY_HEAD)):
             head = m.group(1)
             dates = dates_in(head)
             if dates and dates[0].start == 0 and dates[0].end == len(head):
@@ -105,7 +113,7 @@ def stated_date(claim: Claim, stated: dict[int, DateMention] | None) -> DateMent
 
 def _dates_with_year(sentence: str) -> list[DateMention]:
     """The dates stating a year that can govern the claims of a sentence: none when it speaks of the future."""
-    if not _YEAR_DIGITS.search(sentence):
+    if not _has_year(sentence):
         return []  # most sentences state no year: skip reading their tense and dates
     if tense(sentence) == "future":
         return []

@@ -44,10 +44,13 @@ def document_anchors(ctx: Context) -> Anchors:
 def extract_dates(ctx: Context) -> tuple[list, dict[tuple[int, int], list[DateMention]]]:
     """Date claims, and the date mentions of each sentence that has some (for the other extractors)."""
     claims, by_sentence = [], {}
+    excluded = ctx.doc.excluded  # most documents have no boilerplate to leave out
+    sent = (0, 0)
     for m in find_dates(ctx.doc.text, ctx.doc.body_start, anchors=document_anchors(ctx)):
-        if is_excluded(ctx.doc.excluded, m.start, m.end):
+        if excluded and is_excluded(excluded, m.start, m.end):
             continue
-        sent = ctx.sentence_of(m.start)
+        if not sent[0] <= m.start < sent[1]:  # dates come in text order: most share the sentence of the one before
+            sent = ctx.sentence_of(m.start)
         if m.end > sent[1]:
             continue  # runs past its sentence's end, or lies outside every sentence
         in_sentence = by_sentence.get(sent)

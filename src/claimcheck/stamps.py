@@ -10,6 +10,7 @@ month and day only.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -183,7 +184,7 @@ def _trim(text: str, s: Stamp) -> Stamp:
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
-    return Stamp(a, b, s.day, s.month_day, s.last)
+    return dataclasses.replace(s, start=a, end=b)
 
 
 def find_stated_date(text: str, start: int = 0) -> tuple[dt.date, int, int] | None:

@@ -11,6 +11,16 @@ from claimcheck.models import ClaimKind
 from .test_extract_claims import claims
 
 
+def _assert_held_in(packs, text: str, year: int | None) -> None:
+    """The office claim of `text` (published 14 July 2020) holds in `year`, stated, or at publication (None)."""
+    c = claims(packs, text, ClaimKind.office_holding, dt.date(2020, 7, 14))[0]
+    t = c.qualifiers.time
+    if year is None:
+        assert (t.earliest, t.basis) == (dt.date(2020, 7, 14), "publication")
+    else:
+        assert t.earliest.year == year and t.basis == "stated"
+
+
 @pytest.mark.parametrize("text,year", [
     ("In 2019, Interior Minister Fathi Bashagha visited Rome.", 2019),
     ("In 2017, then-interior minister Fathi Bashagha visited Rome.", 2017),
@@ -22,12 +32,7 @@ from .test_extract_claims import claims
     ("The brigade backed the council in 2019; today Interior Minister Fathi Bashagha tours Misrata.", None),
 ])
 def test_governing_date(packs, text, year):
-    c = claims(packs, text, ClaimKind.office_holding, dt.date(2020, 7, 14))[0]
-    t = c.qualifiers.time
-    if year is None:
-        assert (t.earliest, t.basis) == (dt.date(2020, 7, 14), "publication")
-    else:
-        assert t.earliest.year == year and t.basis == "stated"
+    _assert_held_in(packs, text, year)
 
 
 @pytest.mark.parametrize("text,year", [
@@ -41,12 +46,7 @@ def test_governing_date(packs, text, year):
     ("Rome talks - Interior Minister Fathi Bashagha visits Rome.\nJune 2018 - talks.\nMay 2019 - more.\n", None),
 ])
 def test_a_timeline_entry_dates_its_claims(packs, text, year):
-    c = claims(packs, text, ClaimKind.office_holding, dt.date(2020, 7, 14))[0]
-    t = c.qualifiers.time
-    if year is None:
-        assert (t.earliest, t.basis) == (dt.date(2020, 7, 14), "publication")
-    else:
-        assert t.earliest.year == year and t.basis == "stated"
+    _assert_held_in(packs, text, year)
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])

@@ -21,8 +21,6 @@ _FOUNDING = re.compile(r"\b(?:launch|set up|sets up|setting up|establish|creat|f
                        r"inaugurat|start|begin)\w*", re.I)
 
 
-def _announced(sentence: str) -> bool:
-    return tense(sentence) == "future" and _FOUNDING.search(sentence) is not None
 
 
 class ExistencePeriod(BaseCheck):
@@ -44,8 +42,9 @@ class ExistencePeriod(BaseCheck):
                 continue
             lo, hi = kb.bounds(entity.period)
             grace = dt.timedelta(days=p["grace_days"])
-            before = when[1] < lo - grace and not _announced(c.sentence) and not (
-                (lo - when[1]).days <= p["planned_lead_days"] and tense(c.sentence) == "future")
+            # not when spoken of in the future as a launch announced, or a little before the body began (planned)
+            before = when[1] < lo - grace and not (tense(c.sentence) == "future" and (
+                _FOUNDING.search(c.sentence) is not None or (lo - when[1]).days <= p["planned_lead_days"]))
             after = p["flag_after_end"] and entity.period.end is not None and when[0] > hi + grace
             if not (before or after):
                 result.support(c, f"entity:{ent_id}")

@@ -18,11 +18,12 @@ from .base import tense
 _LEADING = re.compile(r"\s*(?:(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Aa]s of|[Bb]ack in|[Ee]arly in|[Ll]ate in|[Aa]t the end of)\s+)?$")
 _AFTER_LEADING = re.compile(r"(?:\s+alone)?\s*(?:,|\s+(?:the|a|an|then|[A-Z]))")  # "In 2016 alone, ..."
 _OF_BEFORE = re.compile(r"\b(?:of|for|from|until|since|by)\s+(?:the\s+)?$", re.I)
-# the count a figure comes from, dated by its period: "in its round of January-February 2018"
-# (a month range's first month before the date read: "of January-February 2018" is read as February 2018)
-_COUNT_OF = re.compile(r"\b(?:round|survey|count|census|assessment|tally|report|period)\s+(?:of|for|from)\s+(?:the\s+)?"
-                       r"(?:(?-i:[A-Z][a-z]+)\s*[-\u2013]\s*)?$", re.I)
-_COURSE_OF = re.compile(r"\b(?:in|over|during|throughout) the (?:course|whole)(?:\s+of)?\s+$", re.I)  # a year mention may hold its "of"
+# the period a figure's count covers: "in its round of January-February 2018" (a month range's first month
+# before the date read, which is its last), "in the course of 2016", "over the whole of 2019" (a year mention
+# may hold its "of")
+_COUNTED = re.compile(r"(?:\b(?:round|survey|count|census|assessment|tally|report|period)\s+(?:of|for|from)\s+(?:the\s+)?"
+                      r"(?:(?-i:[A-Z][a-z]+)\s*[-\u2013]\s*)?"
+                      r"|\b(?:in|over|during|throughout) the (?:course|whole)(?:\s+of)?\s+)$", re.I)
 _MODIFIER_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+|agreement|memorandum|deal|elections?|conference|ceasefire|accord|roadmap|offensive)\b")
 _BETWEEN_FIGURE_AND_YEAR = re.compile(r"[,;:()\d]|\b(?:than|compared|against|versus|from|since|figure|total|number|up|down)\b")
 # every form of date mention that states a year writes it as four digits like these
@@ -134,9 +135,7 @@ def _governing(claim: Claim, dates: list[DateMention]) -> DateMention | None:
         if m.start < m.end <= len(sentence) and _MODIFIER_AFTER.match(sentence, m.end) and m.form == "year":
             continue  # "the 2017 Memorandum": the year names another thing
         # a figure's own count dated by its period: "counted 400,000 migrants in its round of January-February 2018"
-        counted = claim.kind is ClaimKind.quantity and (
-            _COUNT_OF.search(sentence, max(0, m.start - 40), m.start) is not None
-            or _COURSE_OF.search(sentence, max(0, m.start - 40), m.start) is not None)  # "in the course of 2016", "over the whole of 2019"
+        counted = claim.kind is ClaimKind.quantity and _COUNTED.search(sentence, max(0, m.start - 40), m.start) is not None
         if not counted and _OF_BEFORE.search(sentence, max(0, m.start - 12), m.start):
             continue  # "the ceasefire of October 2020"
         when = _WHEN_AFTER.match(sentence, m.end)

@@ -25,6 +25,7 @@ from .triggers import triggers_for
 NAMED = 0.9
 KEYED = 0.75
 BY_KIND = 0.6
+MAX_SLIP_DAYS = 45  # days between a date and the record that make a slip, not another event (the check's default too)
 
 
 def _stem_hits(ctx: Context, stems: dict[str, tuple[str, ...]]) -> list[tuple[int, str]]:
@@ -115,7 +116,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     continue
                 if ids is None:
                     if place_ids is None:
-                        named_places = _event_places_named(ctx, s, hits)
+                        named_places = _event_places_named(ctx, s, e, hits)
                         place_ids = named_places | _main_country(ctx)
                     ids = frozenset(i for i, place in by_type.get(etype, ()) if place in place_ids)
                     # most trigger words have no candidate event where the sentence is: no keywords to count
@@ -207,7 +208,7 @@ def _held_elsewhere(ctx: Context, etype: str, end: int, low: str, date: DateMent
     elsewhere ("the conference Giuseppe Conte hosted in Rome in November": the Palermo conference): the one
     event of the type, away from the places named, in the month of the date (within `MAX_SLIP_DAYS` days of it
     when the year is given, within the year before publication when it is not and publication is known),
-    whose keywords the sentence names, leaving aside names of places. With the place named between the kind
+    whose keywords the sentence names (`_keyword_index`: names of places left aside). With the place named between the kind
     word (ending at `end`) and its date, as the venue the sentence gives it ("hosted in Rome in November", not
     "Misratan forces ... the offensive in August"); None when not exactly one such event or no such venue."""
     kb = ctx.kb
@@ -219,8 +220,7 @@ def _held_elsewhere(ctx: Context, etype: str, end: int, low: str, date: DateMent
     month = date.month or (ref.earliest.month if ref is not None and ref.earliest.month == ref.latest.month else None)
     if month is None:
         return None
-    keywords = kb.derived("event-keywords-not-places", _keywords_not_places)
-    folded = None
+    counts = None  # the sentence's keywords, counted when a candidate first needs them
     found = []
     for ev_id, place in kb.derived("events-by-type", _events_by_type).get(etype, ()):
         ev = kb.events[ev_id]
@@ -231,8 +231,9 @@ def _held_elsewhere(ctx: Context, etype: str, end: int, low: str, date: DateMent
             continue
         if ref is None and pub.latest and not (dt.timedelta(0) <= pub.latest - start <= dt.timedelta(days=366)):
             continue
-        folded = fold(low) if folded is None else folded
-        if any(k.search(folded) for k in keywords.get(ev_id, ())):
+        if counts is None:
+            counts = _keyword_counts(low, kb.derived("event-keyword-index", _keyword_index))
+        if counts.get(ev_id):
             found.append(ev_id)
     if len(found) != 1:
         return None
@@ -243,30 +244,18 @@ def _held_elsewhere(ctx: Context, etype: str, end: int, low: str, date: DateMent
     return found[0], venue
 
 
-def _keywords_not_places(kb) -> dict[str, list[re.Pattern[str]]]:
-    """Each event's keywords that name no place, as whole words in folded lower-case text."""
-    places = kb.ids_of(EntityType.place, EntityType.country)
-    place_words = {fold(n).lower() for i in places for n in (kb.entities[i].name, *kb.entities[i].aliases)}
-    return {ev.id: [re.compile(rf"\b{re.escape(fold(k).lower())}\b") for k in ev.keywords if fold(k).lower() not in place_words]
-            for ev in kb.events.values()}
-
-
-MAX_SLIP_DAYS = 45  # days between a date and the record that make a slip, not another event (the check's default too)
-
-
 def _singular_here(event, named_places) -> bool:
     """Whether a mention by kind can only mean `event`: the one event of its type at a place the sentence names."""
     return event.singular and named_places is not None and event.place in named_places
 
 
-def _event_places_named(ctx: Context, s: int, hits) -> set[str]:
+def _event_places_named(ctx: Context, s: int, e: int, hits) -> set[str]:
     """The places of knowledge-base events that a sentence's hits name, but for one named as a time anchor
     ("a few days before Berlin"): that is not where the sentence's event is; and "the capital" of the country
     the article is about."""
     places = ctx.kb.derived("event-places", _event_places)
     named = {i for h in hits if not places.isdisjoint(h.ids)
              and not _TIME_ANCHOR.search(ctx.doc.text, max(s, h.start - 14), h.start) for i in h.ids & places}
-    e = ctx.sentence_of(s)[1]
     if ctx.low.find("the capital", s, e) >= 0 and _THE_CAPITAL.search(ctx.doc.text, s, e):
         for country in _main_country(ctx):
             capital = ctx.kb.entities[country].capital if country in ctx.kb.entities else None

@@ -7,12 +7,12 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..models import ClaimKind, EntityType, Mention, Qualifiers
+from ..models import Claim, ClaimKind, EntityType, Mention, Qualifiers
 from ..text import fold_name, matches_at
 from .base import make_claim
 from .context import Context
 from .gazetteer import ACRONYM, DEMONYM, ENTITY, PERSON, SURNAME, TITLE, Hit
-from .orgs import only_id, org_hits, org_pairs
+from .orgs import hit_mention, org_hits, org_pairs
 
 _NAME_TOKEN = r"[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*"
 _NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:al|el|bin|ben|abu|de|di|van|von|ibn)[\s-])?{_NAME_TOKEN}){{1,3}}")
@@ -215,14 +215,12 @@ def _qualifiers(ctx: Context, start: int, end: int, pairs, attached: bool = Fals
     org = acr = None
     for h in (_attached(ctx, start, end) if attached else ctx.hits_in(start, end)):
         if h.kind == DEMONYM or (h.kind in (ENTITY, ACRONYM) and any(ctx.kb.entities[i].type is not EntityType.person for i in h.ids)):
-            ident = only_id(h)
             if h.kind == ACRONYM and org is not None and org.id is not None and acr is None:
-                acr = Mention.trusted(text=ctx.doc.text[h.start:h.end], id=ident, start=h.start, end=h.end)
+                acr = hit_mention(ctx, h)
                 continue
-            org = Mention.trusted(text=ctx.doc.text[h.start:h.end], id=ident, start=h.start, end=h.end)
+            org = hit_mention(ctx, h)
             if h.start in pairs and pairs[h.start][1] is not None:
-                a = pairs[h.start][1]
-                acr = Mention.trusted(text=ctx.doc.text[a.start:a.end], id=only_id(a), start=a.start, end=a.end)
+                acr = hit_mention(ctx, pairs[h.start][1])
     return org, acr
 
 
@@ -540,15 +538,10 @@ def _leadership(ctx: Context, pairs) -> list:
         if head is not None and (found := _person_at(ctx, head.end(), 0)) is not None:
             # "National Oil Corporation chairman Mustafa Sanalla": the body's head, named after the body and title
             person, pend = found
-            org = Mention.trusted(text=text[h.start:h.end], id=only_id(h), start=h.start, end=h.end)
             role = head.group(1) or head.group(2)
             if _DEATH_OF.search(text, max(0, h.start - 30), h.start) or _term_ended(ctx, pend, ctx.sentence_of(h.start)[1]):
                 role = "former"  # "the killing of SSA chief X", "NOC chairman X was dismissed": the post is behind him
-            claims.append(make_claim(
-                ctx, ClaimKind.leadership, h.start, pend, subject=person, predicate="leads", object=org,
-                qualifiers=Qualifiers.trusted(organization=org, role=_ROLE_NAMES.get(role, role) if role else None),
-                confidence=0.8,
-            ))
+            claims.append(_leads(ctx, h.start, pend, person, h, role=_ROLE_NAMES.get(role, role) if role else None))
             continue
         if not _LED_BY_NEXT.match(text, org_end):
             continue  # most names: spare them the search below
@@ -564,24 +557,18 @@ def _leadership(ctx: Context, pairs) -> list:
         if not found:
             continue
         person, pend = found
-        org = Mention.trusted(text=text[h.start:h.end], id=only_id(h), start=h.start, end=h.end)
-        acr = None
-        if h.start in pairs and pairs[h.start][1] is not None:
-            a = pairs[h.start][1]
-            acr = Mention.trusted(text=text[a.start:a.end], id=only_id(a), start=a.start, end=a.end)
-        claims.append(make_claim(
-            ctx, ClaimKind.leadership, h.start, pend, subject=person, predicate="leads", object=org,
-            qualifiers=Qualifiers.trusted(organization=org, acronym=acr), confidence=0.8,
-        ))
+        acr = pairs[h.start][1] if h.start in pairs else None
+        claims.append(_leads(ctx, h.start, pend, person, h, acronym=hit_mention(ctx, acr) if acr is not None else None))
     # "<person>, who heads <body>"; "<person> won the presidency of <body>" (a term begun)
     for h in _office_hits(ctx).people:
         if not _HEAD_NEXT.match(text, h.end):
             continue
-        m = _WHO_HEADS.match(text, h.end) or _HEADS.match(text, h.end, ctx.sentence_of(h.start)[1])
+        sent_end = ctx.sentence_of(h.start)[1]
+        m = _WHO_HEADS.match(text, h.end) or _HEADS.match(text, h.end, sent_end)
         role = None
         part = _PART_OF_BODY
         if not m:
-            m = _WON_HEAD.match(text, h.end, ctx.sentence_of(h.start)[1])
+            m = _WON_HEAD.match(text, h.end, sent_end)
             role = "appointed"
         if not m:
             m = _THE_HEAD_OF.match(text, h.end)
@@ -595,11 +582,16 @@ def _leadership(ctx: Context, pairs) -> list:
         o = nxt[0]
         if part.match(text, o.end, o.end + 12):
             continue  # "who heads the NTC's board" / "the UN-backed council": a part of the body, or a modifier
-        org = Mention.trusted(text=text[o.start:o.end], id=only_id(o), start=o.start, end=o.end)
         start = ctx.extended.get(h.start, h.start)
         person = Mention.trusted(text=text[start:h.end], id=ctx.person_id(h), start=start, end=h.end)
-        if role != "appointed" and _term_ended(ctx, o.end, ctx.sentence_of(h.start)[1]):
+        if role != "appointed" and _term_ended(ctx, o.end, sent_end):
             role = "former"  # "X, the leader of the SSA, was killed ...": the post is behind them
-        claims.append(make_claim(ctx, ClaimKind.leadership, start, o.end, subject=person, predicate="leads", object=org,
-                                 qualifiers=Qualifiers.trusted(organization=org, role=role), confidence=0.8))
+        claims.append(_leads(ctx, start, o.end, person, o, role=role))
     return claims
+
+
+def _leads(ctx: Context, start: int, end: int, person: Mention, body: Hit, **qualifiers) -> Claim:
+    """The claim that `person` leads the body a hit names, spanning `start:end`."""
+    org = hit_mention(ctx, body)
+    return make_claim(ctx, ClaimKind.leadership, start, end, subject=person, predicate="leads", object=org,
+                      qualifiers=Qualifiers.trusted(organization=org, **qualifiers), confidence=0.8)

@@ -24,11 +24,20 @@ def only_id(hit: Hit) -> str | None:
     return only
 
 
+def hit_mention(ctx: Context, hit: Hit) -> Mention:
+    """A hit as a mention: its text, and its id when it names one only."""
+    return Mention.trusted(text=ctx.doc.text[hit.start:hit.end], id=only_id(hit), start=hit.start, end=hit.end)
+
+
+def organization_ids(kb) -> frozenset[str]:
+    """The ids of the knowledge base's organizations, under a key cheaper to hash than their set of types."""
+    return kb.derived("organization-ids", lambda kb: kb.ids_of(*ORG_TYPES))
+
+
 def org_hits(ctx: Context) -> list[tuple[int, Hit]]:
     """The name and acronym hits that name an organization, with their index in `ctx.hits` (once per document)."""
     if "org_hits" not in ctx.memo:
-        # `kb.ids_of` under a key cheaper to hash than its set of types (every document asks)
-        orgs = ctx.kb.derived("organization-ids", lambda kb: kb.ids_of(*ORG_TYPES))
+        orgs = organization_ids(ctx.kb)  # every document asks
         ctx.memo["org_hits"] = [(i, h) for i, h in enumerate(ctx.hits)
                                 if (h.kind == ENTITY or h.kind == ACRONYM) and not h.ids.isdisjoint(orgs)]
     return ctx.memo["org_hits"]
@@ -128,8 +137,7 @@ def extract_orgs(ctx: Context) -> list:
     for _, h in org_hits(ctx):
         if h.start in paired_acronyms:
             continue
-        name_id = only_id(h)
-        subject = Mention.trusted(text=text[h.start:h.end], id=name_id, start=h.start, end=h.end)
+        subject = hit_mention(ctx, h)
         if h.start in pairs:
             _, acr_hit, acr_text = pairs[h.start]
             end = _pair_end(text, h, acr_hit)
@@ -146,21 +154,20 @@ def extract_orgs(ctx: Context) -> list:
             if (h.kind == ACRONYM or text[h.start:h.end].isupper()) and h.end + 1 not in pair_ends:
                 written = _written_expansion(text, h)
             if h.kind == ACRONYM and written is None:
-                body = _apposed_body(ctx, h, ctx.kb.derived("organization-ids", lambda kb: kb.ids_of(*ORG_TYPES)))
+                body = _apposed_body(ctx, h, organization_ids(ctx.kb))
                 if body is not None:
                     # "Frontex, the European Maritime Safety Agency,": the body named, with the acronym given it
                     claims.append(make_claim(
                         ctx, ClaimKind.organization_name, h.start, body.end,
-                        subject=Mention.trusted(text=text[body.start:body.end], id=only_id(body), start=body.start, end=body.end),
+                        subject=hit_mention(ctx, body),
                         predicate="named-with-acronym", qualifiers=Qualifiers.trusted(acronym=subject), confidence=0.85,
                     ))
             if written is not None:
                 # a name the knowledge base does not know, written out for a known acronym
                 a, b = written
-                acr = Mention.trusted(text=text[h.start:h.end], id=name_id, start=h.start, end=h.end)
                 span = (a, h.end + 1) if a < h.start else (h.start, b)
                 claims.append(make_claim(
                     ctx, ClaimKind.organization_name, *span, subject=Mention.trusted(text=text[a:b], start=a, end=b),
-                    predicate="expanded-acronym", qualifiers=Qualifiers.trusted(acronym=acr), confidence=0.8,
+                    predicate="expanded-acronym", qualifiers=Qualifiers.trusted(acronym=subject), confidence=0.8,
                 ))
     return claims

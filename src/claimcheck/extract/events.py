@@ -166,10 +166,9 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     # spoken of as past, with no date of its own: not an event that came after publication
                     ids = frozenset(i for i in ids if kb.events[i].period.start and kb.events[i].period.start.earliest <= pub.latest)
                 chosen = [_closest_in_time(kb, ids, date, pub)] if ids else [None]
-                if chosen[0] is None:
-                    if date is None:
-                        continue
-                    chosen = [None]  # the kind and place are known, the event is not: the check ties it by date
+                # a dated kind word none of whose candidates here the sentence's keywords name may mean an event
+                # held elsewhere ("the storming of the Corinthia Hotel in Benghazi late last month")
+                if date is not None and (chosen[0] is None or not how.endswith("+keyed")):
                     elsewhere = _held_elsewhere(ctx, how.removesuffix("+keyed"), b, low, date, pub, named_places)
                     if elsewhere is not None:
                         ev_id, venue = elsewhere
@@ -179,8 +178,10 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                             qualifiers=Qualifiers.trusted(tense="past", place=venue), confidence=KEYED, extra=ev_id,
                         ))
                         continue
-                    if not ids:
+                if chosen[0] is None:
+                    if date is None or not ids:
                         continue  # no event of the kind where the sentence is, and none placed elsewhere
+                    chosen = [None]  # the kind and place are known, the event is not: the check ties it by date
             venue = _venue(ctx, b, e) if how == "name" else None
             local = text[max(s, a - 80):min(e, b + 80)]
             when = "past" if _AFTER_EVENT.search(text, max(s, a - 40), a) or _PAST_VERB_BEFORE.search(text, max(s, a - 60), a) else tense(local)
@@ -337,7 +338,8 @@ _GAP_AFTER = re.compile(
     # or a chain of place phrases: "attack on the headquarters of the High National Elections Commission in Tripoli on"
     r"|(?:\s+(?:on|against|at|of|in|near|off|outside|inside)\s+(?:(?:the|its|their|his|her)\s+)?(?:[A-Z][\w'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'\u2019-]*)*"
     r"(?:\s*\([A-Z]{2,8}\))?|(?:[A-Z][\w'\u2019-]*\s+)?(?:capital|city)|headquarters|offices?|building|compound|premises|centre|center|port|airport)){1,4}"
-    r"\s+(?:on|in)\s+(?:the\s+)?$",
+    # then "on" or "in" before the date, or a relative date right away ("in Benghazi late last month")
+    r"\s+(?:(?:on|in)\s+(?:the\s+)?|(?:early|late|mid)[\s-]+)?$",
 )
 _TIME_ANCHOR = re.compile(r"\b(?:before|after|since|ahead of|following|until)\s+(?:the\s+)?$", re.I)
 _AFTER_EVENT = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|since)\b[^.;]*$", re.I)

@@ -1,7 +1,8 @@
 """existence-period: an organization named at a time before it existed (the GNU before March 2021).
 
-Mentions after an organization ended are not flagged by default: articles look back on past bodies. A
-body whose launch is announced ("the EU will launch Operation Triton on 1 November") is not flagged
+Mentions after an organization ended are not flagged by default: articles look back on past bodies; but
+one the article says someone leads now ("Bashagha leads the Government of National Salvation" in 2022) is
+(`flag_led_after_end`). A body whose launch is announced ("the EU will launch Operation Triton on 1 November") is not flagged
 before it exists, nor is one spoken of in the future a little before it began ("the mission would also
 target the smugglers", three days before it started): it was being planned.
 """
@@ -19,18 +20,20 @@ from .base import BaseCheck, CheckContext, CheckResult, Draft, fmt_window
 # to replace"); a body merely acting in the future ("the GNU will hold talks") is still an anachronism
 _FOUNDING = re.compile(r"\b(?:launch|set up|sets up|setting up|establish|creat|form|replac|succeed|take over|takes over|"
                        r"inaugurat|start|begin)\w*", re.I)
-
+# a leadership claim in the present tense: the body is led now, so it exists now ("led by" may look back)
+_LEADS_NOW = re.compile(r"\b(?:leads|heads|chairs|runs|(?:is|are) (?:now )?(?:led|headed|chaired|run) by)\b", re.I)
 
 
 
 class ExistencePeriod(BaseCheck):
     name = "existence-period"
-    defaults = {"flag_after_end": False, "grace_days": 0, "planned_lead_days": 90}
+    defaults = {"flag_after_end": False, "flag_led_after_end": True, "grace_days": 0, "planned_lead_days": 90}
 
     def run(self, rule: RuleSpec, ctx: CheckContext) -> CheckResult:
         kb = ctx.kb
         p = self.params(rule)
         result = CheckResult()
+        led_now = _led_now(ctx) if p["flag_led_after_end"] else set()
         for c in ctx.of_kind(ClaimKind.organization_name):
             ent_id = c.subject.id
             acr = c.qualifiers.acronym
@@ -45,23 +48,46 @@ class ExistencePeriod(BaseCheck):
             # not when spoken of in the future as a launch announced, or a little before the body began (planned)
             before = when[1] < lo - grace and not (tense(c.sentence) == "future" and (
                 _FOUNDING.search(c.sentence) is not None or (lo - when[1]).days <= p["planned_lead_days"]))
-            after = p["flag_after_end"] and entity.period.end is not None and when[0] > hi + grace
+            after = (entity.period.end is not None and when[0] > hi + grace
+                     and (p["flag_after_end"] or (c.provenance.path, c.provenance.start) in led_now))
             if not (before or after):
                 result.support(c, f"entity:{ent_id}")
                 continue
-            successor = kb.label(entity.successor) if entity.successor else None
             predecessors = [e for e in kb.entities.values() if e.successor == ent_id]
             result.drafts.append(Draft(
                 claim=c,
                 fields={
                     "name": c.subject.text, "entity": kb.label(ent_id), "period": str(entity.period), "when": fmt_window(when),
                     "relation": "before it existed" if before else "after it ceased to exist",
-                    "instead": (kb.label(predecessors[0].id) if before and predecessors else successor) or "the body of that time",
+                    "instead": (kb.label(predecessors[0].id) if before and predecessors else _successor_at(kb, ent_id, when))
+                    or "the body of that time",
                 },
                 references=[kb.ref_entity(ent_id), *(kb.ref_entity(x.id) for x in predecessors[:1])],
                 key=ent_id,
             ))
         return result
+
+
+def _led_now(ctx: CheckContext) -> set[tuple[str, int]]:
+    """Where bodies are named as led at the claim's time, in the present tense: (document, start of the name)."""
+    return {(c.provenance.path, c.object.start) for c in ctx.of_kind(ClaimKind.leadership)
+            if c.object is not None and c.object.start is not None and _LEADS_NOW.search(c.provenance.quote)}
+
+
+def _successor_at(kb, ent_id: str, when: tuple[dt.date, dt.date]) -> str | None:
+    """The body that succeeded `ent_id`, following successors to the one existing at `when` (the GNA, then
+    the GNU); the first successor when none on the chain covers `when`."""
+    first, seen, cur = None, set(), kb.entities[ent_id].successor
+    while cur and cur not in seen and cur in kb.entities:
+        seen.add(cur)
+        first = first or cur
+        period = kb.entities[cur].period
+        if period is not None and period.start is not None:
+            lo, hi = kb.bounds(period)
+            if lo <= when[1] and (period.end is None or when[0] <= hi):
+                return kb.label(cur)
+        cur = kb.entities[cur].successor
+    return kb.label(first) if first else None
 
 
 CHECK = ExistencePeriod()

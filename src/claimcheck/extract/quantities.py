@@ -13,7 +13,7 @@ from .context import Context
 from .events import document_anchors
 from .numbers import DocumentNumbers, Number
 
-_NOUN_PHRASE = re.compile(r"\s*(?:(?:of|more|additional|other|new)\s+)?((?:[A-Za-z\u2019'-]+[ \t]+){0,3}[A-Za-z\u2019'-]+)")
+_NOUN_PHRASE = re.compile(r"\s*(?:(?:of|more|additional|other|new)\s+)?((?:[A-Za-z\u2019'-]+,?[ \t]+){0,3}[A-Za-z\u2019'-]+)")
 # generic counted things for casualty figures (events)
 _CASUALTY = {
     "killed": re.compile(r"\b(?:kill(?:ed|ing)|dead|deaths?|died|lives|fatalit(?:y|ies)|bodies|drown(?:ed|ing)?|perished)\b", re.I),
@@ -248,7 +248,7 @@ def extract_quantities(ctx: Context) -> list:
                     continue
                 unit = num.currency or "person"
             if noun_end is None and np and phrase:
-                noun_end = np.start(1) + len(phrase.split()[0])
+                noun_end = np.start(1) + len(phrase.split()[0].rstrip(","))  # the phrase may list nouns: "women, men and children"
             start, end = num.start, max(num.end, noun_end or num.end)
             if noun_end is not None and noun_end <= num.start:
                 start, end = np.start(1), num.end

@@ -16,7 +16,7 @@ import re
 from ..dates import dates_in, resolve
 from ..extract.events import KEYED, MAX_SLIP_DAYS, NAMED  # how sure an event mention's tie is; how far a slip goes
 from ..extract.quantities import OWN_PLACE_GAP  # how far after a toll's words the place they name may be
-from ..models import Approximation, ClaimKind, RuleSpec
+from ..models import Approximation, ClaimKind, Precision, RuleSpec
 from .base import BaseCheck, CheckContext, CheckResult, Draft, group_by, overlaps
 
 
@@ -95,6 +95,14 @@ def _when(mention_text: str, window, future: bool) -> dt.date | None:
 def _year_slip(day: dt.date, start: dt.date) -> bool:
     """Whether `day` is in the month of `start`, a year before or after."""
     return day.month == start.month and abs(day.year - start.year) == 1
+
+
+def _anniversary(mention_text: str, ev) -> bool:
+    """Whether a date mention gives the day and month the event began on, in the year before or after."""
+    m, _ = _first_date(mention_text)
+    start = ev.period.start.earliest
+    return (m is not None and m.day is not None and m.year is not None and (m.month, m.day) == (start.month, start.day)
+            and abs(m.year - start.year) == 1 and ev.period.start.precision is Precision.day)
 
 
 def _within(kb, place: str) -> set[str]:
@@ -181,8 +189,10 @@ class EventCheck(BaseCheck):
                 result.support(x, f"event:{good[0].id}")
             return
         ev = candidates[0]
-        if c.confidence < NAMED and kb.recurs(ev.type):
-            return  # tied by its kind (and keywords), of a type that recurs: another event of the kind, maybe
+        if c.confidence < NAMED and kb.recurs(ev.type) and not (c.confidence >= KEYED and _anniversary(c.object.text, ev)):
+            # tied by its kind (and keywords), of a type that recurs: another event of the kind, maybe; but not
+            # on the very day and month on record, a year off ("the disaster of 3 October 2014" at Lampedusa)
+            return
         if c.confidence < NAMED and not by_kind:
             day = _when(c.object.text, window, future)
             if day is None or (abs((day - ev.period.start.earliest).days) > p["max_slip_days"]

@@ -349,16 +349,20 @@ _PAST_VERB_BEFORE = re.compile(
     r"\b(?:opened|hosted|held|convened|attended|chaired|closed|concluded|wrapped up|addressed)\s+"
     r"(?:(?:the|an?|this|that|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _GAP_BEFORE = re.compile(r"\s*(?:'s|\u2019s)?\s*(?:[a-z-]+\s+){0,2}$")
+# a date that a clause on what happened then follows: "the disaster of 3 October 2013, when a boat carrying
+# Eritreans caught fire and capsized"
+_WHEN_CLAUSE = re.compile(r",?\s+when\s+(?:[\w'\u2019-]+\s+){0,10}$")
 
 
 def _owner(text: str, anchors, m: DateMention, follows: bool):
     """The event mention a date belongs to: the one it directly follows ("the conference on 12 November",
     "elections scheduled for 24 December"), or with `follows` false, directly precedes ("the 24 December
-    elections")."""
+    elections", "on 3 October, when a boat capsized")."""
     if follows:
         before = [a for a in anchors if a[1] <= m.start and m.start - a[1] <= _MAX_GAP and _GAP_AFTER.fullmatch(text, a[1], m.start)]
         return before[-1] if before else None
-    after = [a for a in anchors if a[0] >= m.end and a[0] - m.end <= 40 and _GAP_BEFORE.fullmatch(text, m.end, a[0])]
+    after = [a for a in anchors if a[0] >= m.end and ((a[0] - m.end <= 40 and _GAP_BEFORE.fullmatch(text, m.end, a[0]))
+                                                      or (a[0] - m.end <= 110 and _WHEN_CLAUSE.fullmatch(text, m.end, a[0])))]
     return after[0] if after else None
 
 

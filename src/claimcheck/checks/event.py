@@ -97,6 +97,20 @@ def _year_slip(day: dt.date, start: dt.date) -> bool:
     return day.month == start.month and abs(day.year - start.year) == 1
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a sentence naming a year may set it for its yearless dates ("that year")
+
+
+def _years_past(mention_text: str, hi: dt.date, window) -> bool:
+    """Whether a date without a year ("launched on 1 August"), read in the year of a narrow publication window,
+    falls more than a year after an event ended: an article gives the year of an event that old, so a yearless
+    day and month inside its period is another year's ("Operation Odyssey Dawn, launched on 1 August", 2016)."""
+    m, _ = _first_date(mention_text)
+    if m is None or m.year is not None or m.month is None or window is None or (window[1] - window[0]).days > 200:
+        return False
+    day = _when(mention_text, window, False)
+    return day is not None and (day - hi).days > 366
+
+
 def _anniversary(mention_text: str, ev) -> bool:
     """Whether a date mention gives the day and month the event began on, in the year before or after."""
     m, _ = _first_date(mention_text)
@@ -180,7 +194,9 @@ class EventCheck(BaseCheck):
         verdicts = []
         for ev in candidates:
             lo, hi = kb.bounds(ev.period)
-            verdicts.append((ev, _matches(c.object.text, lo, hi if ev.period.end else ev.period.start.latest, p["date_slack_days"])))
+            hi = hi if ev.period.end else ev.period.start.latest
+            verdicts.append((ev, _matches(c.object.text, lo, hi, p["date_slack_days"])
+                               and not (_years_past(c.object.text, hi, window) and not _YEAR.search(c.sentence))))
         if any(v is None for _, v in verdicts):
             return
         good = [ev for ev, v in verdicts if v]

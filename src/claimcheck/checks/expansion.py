@@ -2,7 +2,8 @@
 
 "United Nations Special Mission in Libya (UNSMIL)": UNSMIL is the United Nations *Support* Mission in
 Libya. The written name has the words of a known name but one, and the odd word is not a form of the
-right one (no common stem: "Electoral" for "Elections" and "Organisation" for "Organization" pass). Names
+right one (no common stem: "Electoral" for "Elections" and "Organisation" for "Organization" pass, and
+do not count as the odd word: "High National Electoral Council (HNEC)" swaps "Council" for "Commission"). Names
 that share less than that with every known name are not judged: they may be translations the knowledge
 base does not list.
 """
@@ -30,14 +31,12 @@ def _words(name: str) -> list[str]:
 
 
 def _swapped(written: list[str], known: list[str], stem: int) -> tuple[str, str] | None:
-    """The one word pair in which two equally long names differ, when the words share no stem."""
+    """The one word pair of two equally long names whose words share no stem, when the other pairs are the
+    same word or forms of it ("High National Electoral Council" for "High National Elections Commission")."""
     if len(written) != len(known):
         return None
-    diff = [(a, b) for a, b in zip(written, known) if a != b]
-    if len(diff) != 1:
-        return None
-    a, b = diff[0]
-    return None if a[:stem] == b[:stem] else diff[0]
+    diff = [(a, b) for a, b in zip(written, known) if a != b and a[:stem] != b[:stem]]
+    return diff[0] if len(diff) == 1 else None
 
 
 class AcronymWrittenOut(BaseCheck):

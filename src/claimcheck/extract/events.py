@@ -209,12 +209,15 @@ def _held_elsewhere(ctx: Context, etype: str, end: int, low: str, date: DateMent
     elsewhere ("the conference Giuseppe Conte hosted in Rome in November": the Palermo conference): the one
     event of the type, away from the places named, in the month of the date (within `MAX_SLIP_DAYS` days of it
     when the year is given, within the year before publication when it is not and publication is known),
-    whose keywords the sentence names (`_keyword_index`: names of places left aside). With the place named between the kind
-    word (ending at `end`) and its date, as the venue the sentence gives it ("hosted in Rome in November", not
-    "Misratan forces ... the offensive in August"); None when not exactly one such event or no such venue."""
+    whose keywords the sentence names (`_keyword_index`: names of places left aside). An event of a kind that
+    recurs (shipwrecks) only on its very day, and with its keywords or its toll named. With the place named
+    between the kind word (ending at `end`) and its date, or right after the kind word when the date comes first,
+    as the venue the sentence gives it ("hosted in Rome in November", not "Misratan forces ... the offensive in
+    August"); None when not exactly one such event or no such venue."""
     kb = ctx.kb
-    if not named_places or kb.recurs(etype):
-        return None  # (a shipwreck elsewhere in the month of one on record is another shipwreck)
+    if not named_places:
+        return None
+    recurs = kb.recurs(etype)
     # a date relative to a stated publication date ("late last month") is read against it
     ref = resolve(date, None) if date.year is not None else (
         resolve(date, (pub.earliest, pub.latest)) if date.month is None and pub.earliest and pub.latest else None)
@@ -228,21 +231,38 @@ def _held_elsewhere(ctx: Context, etype: str, end: int, low: str, date: DateMent
         start = ev.period.start.earliest if ev.period.start else None
         if start is None or place in named_places or start.month != month:
             continue
+        if recurs and (date.day is None or ref is None or abs((start - ref.earliest).days) > 1):
+            continue  # a shipwreck elsewhere in the month of one on record is another shipwreck, but on its very day
         if ref is not None and abs((start - ref.earliest).days) > MAX_SLIP_DAYS:
             continue
         if ref is None and pub.latest and not (dt.timedelta(0) <= pub.latest - start <= dt.timedelta(days=366)):
             continue
         if counts is None:
             counts = _keyword_counts(low, kb.derived("event-keyword-index", _keyword_index))
-        if counts.get(ev_id):
+        if counts.get(ev_id) or (recurs and _toll_named(low, ev)):
             found.append(ev_id)
     if len(found) != 1:
         return None
-    hit = next((h for h in ctx.hits_in(end, date.start) if not h.ids.isdisjoint(named_places)), None)
+    if date.start >= end:
+        hit = next((h for h in ctx.hits_in(end, date.start) if not h.ids.isdisjoint(named_places)), None)
+    else:  # the date before the kind word: the place right after it ("the 3 October 2013 shipwreck off Malta")
+        m = _PLACE_RIGHT_AFTER.match(ctx.doc.text, end)
+        hit = next((h for h in ctx.hits_at(m.end()) if not h.ids.isdisjoint(named_places)), None) if m else None
     if hit is None:
         return None
     venue = Mention.trusted(text=ctx.doc.text[hit.start:hit.end], id=sorted(hit.ids & named_places)[0], start=hit.start, end=hit.end)
     return found[0], venue
+
+
+_PLACE_RIGHT_AFTER = re.compile(r"\s+(?:off|in|at|near|outside)\s+(?:the\s+)?(?:(?:coast|shores?|island)\s+of\s+)?")
+_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{2,}\b")
+
+
+def _toll_named(low: str, event) -> bool:
+    """Whether a sentence gives one of the death tolls on record for the event (within 3%): with its very day,
+    what tells one shipwreck from the next."""
+    tolls = [f.value for f in event.figures.get("killed", ())]
+    return any(abs(int(n.replace(",", "")) - v) <= 0.03 * v for n in _NUMBER.findall(low) for v in tolls)
 
 
 def _singular_here(event, named_places) -> bool:
@@ -368,7 +388,9 @@ def _owner(text: str, anchors, m: DateMention, follows: bool):
 
 _HEAD_OF = re.compile(
     r"\b(?:results?|outcomes?|anniversary|aftermath|wake|count|tally|certification|announcement|publication|"
-    r"commemoration|memory|report|reports|investigation|inquiry)\s+(?:of|on|into)\s+(?:the\s+)?$", re.I)
+    r"commemoration|memory|report|reports|investigation|inquiry)\s+(?:of|on|into)\s+(?:the\s+)?$"
+    # or the date of something done to it: "began enforcing Resolution 1973 on 31 March", "violated the truce on"
+    r"|\b(?:enforc|implement|apply|applie|observ|violat|breach|mark|commemorat|celebrat)\w*\s+(?:the\s+|its\s+)?$", re.I)
 _MAX_GAP = 120  # characters between an event's words and its date (keeps the gap patterns linear in practice)
 
 

@@ -143,9 +143,11 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                   if m.day is not None or m.month is not None or m.form in ("season", "my", "weekday", "rel_unit")]
         # a date right after the event's words ("signed in Skhirat on 17 December 2015") before one that
         # precedes them ("said on Thursday that the agreement ..."); written dates before relative ones
+        # a name that carries its date ("the October 2020 ceasefire") takes no other
+        undated = [x for x in dateable if not any(x[0] <= m.start < x[1] for m in dates_by_sentence.get((s, e), ()))]
         for follows in (True, False):
             for m in sorted(usable, key=lambda m: m.form in ("weekday", "rel_unit")):
-                owner = _owner(text, dateable, m, follows)
+                owner = _owner(text, undated, m, follows)
                 if owner is not None and owner[0] not in assigned:
                     assigned[owner[0]] = m
         # a year alone only right after an event's name ("the Palermo conference, held in 2018") or right
@@ -271,12 +273,14 @@ def _singular_here(event, named_places) -> bool:
 
 
 def _event_places_named(ctx: Context, s: int, e: int, hits) -> set[str]:
-    """The places of knowledge-base events that a sentence's hits name, but for one named as a time anchor
-    ("a few days before Berlin"): that is not where the sentence's event is; and "the capital" of the country
-    the article is about."""
+    """The places of knowledge-base events that a sentence's hits name, or name a place within ("at Palazzo
+    Chigi": Rome), but for one named as a time anchor ("a few days before Berlin"): that is not where the
+    sentence's event is; and "the capital" of the country the article is about."""
     places = ctx.kb.derived("event-places", _event_places)
-    named = {i for h in hits if not places.isdisjoint(h.ids)
-             and not _TIME_ANCHOR.search(ctx.doc.text, max(s, h.start - 14), h.start) for i in h.ids & places}
+    within = ctx.kb.derived("event-places-within", _event_places_within)
+    named = {i for h in hits if not places.isdisjoint(h.ids) or not within.keys().isdisjoint(h.ids)
+             if not _TIME_ANCHOR.search(ctx.doc.text, max(s, h.start - 14), h.start)
+             for i in (h.ids & places) | {p for x in h.ids & within.keys() for p in within[x]}}
     if ctx.low.find("the capital", s, e) >= 0 and _THE_CAPITAL.search(ctx.doc.text, s, e):
         for country in _main_country(ctx):
             capital = ctx.kb.entities[country].capital if country in ctx.kb.entities else None
@@ -291,6 +295,17 @@ _THE_CAPITAL = re.compile(r"\bthe capital\b(?!\s+(?:of\b|(?-i:[A-Z])))", re.I)
 
 def _event_places(kb) -> frozenset[str]:
     return frozenset(ev.place for ev in kb.events.values())
+
+
+def _event_places_within(kb) -> dict[str, frozenset[str]]:
+    """The places of events that places within them stand for: a venue names its city ("at Palazzo Chigi": Rome)."""
+    places = _event_places(kb)
+    out = {}
+    for i in kb.ids_of(EntityType.place):
+        up = frozenset(kb.ancestors(i) & places)
+        if up:
+            out[i] = up
+    return out
 
 
 def _events_by_type(kb) -> dict[str, list[tuple[str, str]]]:
@@ -366,9 +381,9 @@ _AFTER_EVENT = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|since)\
 # a verb in the past tense governing the event's words: "Meloni on Sunday opened an international conference ...
 # that she hopes will ...": held, whatever the rest of the sentence says of the future
 _PAST_VERB_BEFORE = re.compile(
-    r"\b(?:opened|hosted|held|convened|attended|chaired|closed|concluded|wrapped up|addressed)\s+"
+    r"\b(?:opened|hosted|held|convened|attended|chaired|closed|concluded|wrapped up|addressed|signed|sealed|struck|inked|launched)\s+"
     r"(?:(?:the|an?|this|that|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$", re.I)
-_GAP_BEFORE = re.compile(r"\s*(?:'s|\u2019s)?\s*(?:[a-z-]+\s+){0,2}$")
+_GAP_BEFORE = re.compile(r"\s*(?:'s|\u2019s)?\s*(?:(?:[a-z-]+\s+){0,2}|and\s+[a-z]+ed\s+(?:an?|the)\s+)$")  # "on Thursday and signed a memorandum"
 # a date that a clause on what happened then follows: "the disaster of 3 October 2013, when a boat carrying
 # Eritreans caught fire and capsized"
 _WHEN_CLAUSE = re.compile(r",?\s+when\s+(?:[\w'\u2019-]+\s+){0,10}$")
@@ -410,6 +425,7 @@ def _main_country(ctx: Context) -> set[str]:
 # the words between a named event and the place it was held: "the Palermo conference, held in Rome", "the
 # Berlin conference in Rome on", "the agreement, which was signed at Skhirat"
 _VENUE = re.compile(r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were)\s+)?(?:(?:held|convened|hosted|signed|opened|took place)\s+)?"
+                    r"(?:at\s+an?\s+(?:ceremony|rally|gathering|meeting|news conference|press conference)\s+)?"  # "at a ceremony in Tripoli"
                     r"(?:in|at)\s+(?:the\s+(?:city|town|island|port|resort)\s+of\s+)?")
 
 

@@ -74,7 +74,8 @@ class Anchors(NamedTuple):
 
 def find_anchors(text: str, start: int = 0, end: int | None = None) -> Anchors:
     """The digit runs and month abbreviations of `text[start:end]`."""
-    digit_runs, months = [], []
+    digit_runs: list[tuple[int, int]] = []
+    months: list[tuple[int, int]] = []
     for m in _ANCHOR.finditer(text, start, len(text) if end is None else end):
         (digit_runs if text[m.start()].isdigit() else months).append(m.span())
     return Anchors(digit_runs, months)
@@ -130,7 +131,7 @@ def _starts(text: str, start: int, end: int, anchors: Anchors) -> dict[str, list
 def _day_starts(text: str, months: list[tuple[int, int]], start: int) -> list[int]:
     """Where a day before a month may start. It ends with a digit or "st", "nd", "rd", "th" right before the
     whitespace in front of its month ("3 May", "3-4May", "21st May"), and starts at most `_DAY_SPAN` before."""
-    found = set()
+    found: set[int] = set()
     for q, _ in months:
         r = _space_before(text, q, start)
         if r > start and (text[r - 1].isdigit() or text[r - 2:r] in _ORDINALS):
@@ -272,9 +273,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None, anchors: Ancho
         if word is not None:
             parts["prefix" if form == "year" else "rel"] = word.lower()
         day, mon = parts.get("day"), parts.get("month")
-        if day is not None and mon is not None and not 1 <= day <= 31:
+        if day is not None and mon is not None and not 1 <= day <= 31:  # type: ignore[operator]
             continue
-        dm = DateMention(s, e, text[s:e], form, **parts)
+        dm = DateMention(s, e, text[s:e], form, **parts)  # type: ignore[arg-type]
         if form == "md" and dm.month == 5 and dm.text.lower().startswith("may ") and not re.search(r"\d", dm.text[4:5]):
             continue
         found.append(dm)
@@ -370,13 +371,13 @@ def stated_range(mention: DateMention) -> tuple[dt.date, dt.date, Precision]:
     if mention.season:
         a, b = SEASONS[mention.season]
         if mention.season == "winter":
-            return dt.date(y, 12, 1), dt.date(y + 1, 2, calendar.monthrange(y + 1, 2)[1]), Precision.season
-        return dt.date(y, a, 1), dt.date(y, b, calendar.monthrange(y, b)[1]), Precision.season
+            return dt.date(y, 12, 1), dt.date(y + 1, 2, calendar.monthrange(y + 1, 2)[1]), Precision.season  # type: ignore[arg-type, operator]
+        return dt.date(y, a, 1), dt.date(y, b, calendar.monthrange(y, b)[1]), Precision.season  # type: ignore[arg-type]
     if mention.half:
         if mention.half == "first":
-            return dt.date(y, 1, 1), dt.date(y, 6, 30), Precision.season
-        return dt.date(y, 7, 1), dt.date(y, 12, 31), Precision.season
-    return _range(y, mention.month, mention.day, mention.day2)
+            return dt.date(y, 1, 1), dt.date(y, 6, 30), Precision.season  # type: ignore[arg-type]
+        return dt.date(y, 7, 1), dt.date(y, 12, 31), Precision.season  # type: ignore[arg-type]
+    return _range(y, mention.month, mention.day, mention.day2)  # type: ignore[arg-type]
 
 
 def resolve(mention: DateMention, window: tuple[dt.date, dt.date] | None, forward: bool = False) -> TimeRef | None:

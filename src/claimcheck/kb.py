@@ -15,7 +15,7 @@ from .models import Entity, EntityType, Event, EventType, Figure, Holding, Knowl
 from .text import fold_name
 
 
-_DERIVED: dict[tuple[str, str], object] = {}
+_DERIVED: dict[tuple[str, Hashable], object] = {}
 
 
 @dataclass

@@ -138,7 +138,7 @@ def find_stamp(text: str, start: int = 0) -> Stamp | None:
                 continue
         except (ValueError, KeyError):
             continue
-        last, end = _range_end(text, m.end(m.lastindex), day)
+        last, end = _range_end(text, m.end(m.lastindex), day)  # type: ignore[arg-type]
         return _trim(text, Stamp(m.start(), max(m.end(), end), day, last=last))
     return _trim(text, partial) if partial else None
 

@@ -200,7 +200,8 @@ def _speakers(ctx: Context, sentence: _Sentence) -> tuple[list[_Speaker], list[_
     them: the people (the names found in it, then the descriptions of people named earlier), then the others."""
     if sentence.speakers is None:
         text, sent = ctx.doc.text, sentence.span
-        people, others = [], []
+        people: list = []
+        others: list = []
         for h in ctx.hits_in(*sent):
             if h.kind not in ("title", "demonym", "event"):
                 (people if h.kind in ("person", "surname") else others).append((h.start, h.end, text[h.start:h.end]))

@@ -197,7 +197,7 @@ class Context:
         """The hits within `start`-`end`: of those that start in it (between two bisections), the ones that end
         by `end`."""
         i = self.first_hit_from(start)
-        j = bisect.bisect_left(self._hit_starts, end, lo=i)
+        j = bisect.bisect_left(self._hit_starts, end, lo=i)  # type: ignore[arg-type]
         return [h for h in self.hits[i:j] if h.end <= end]
 
     def person_id(self, hit: Hit) -> str | None:

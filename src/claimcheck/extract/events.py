@@ -44,7 +44,8 @@ def document_anchors(ctx: Context) -> Anchors:
 
 def extract_dates(ctx: Context) -> tuple[list, dict[tuple[int, int], list[DateMention]]]:
     """Date claims, and the date mentions of each sentence that has some (for the other extractors)."""
-    claims, by_sentence = [], {}
+    claims: list = []
+    by_sentence: dict[tuple[int, int], list[DateMention]] = {}
     excluded = ctx.doc.excluded  # most documents have no boilerplate to leave out
     sent = (0, 0)
     for m in find_dates(ctx.doc.text, ctx.doc.body_start, anchors=document_anchors(ctx)):
@@ -122,7 +123,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     # most trigger words have no candidate event where the sentence is: no keywords to count
                     if ids and keyword_counts is None:
                         keyword_counts = _keyword_counts(low, keywords)
-                    keyed = _best_keyed(ids, keyword_counts) if ids else frozenset()
+                    keyed = _best_keyed(ids, keyword_counts) if ids else frozenset()  # type: ignore[arg-type]
                 if keyed:
                     anchors.append((a, b, etype + "+keyed", keyed))  # keywords narrow the candidates
                 else:
@@ -162,22 +163,22 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
         for a, b, how, ids in anchors:
             date = assigned.get(a)
             if how == "name":
-                chosen: list[str | None] = sorted(ids)
+                chosen: list[str | None] = sorted(ids)  # type: ignore[assignment]
             else:
                 if date is None and pub.latest and tense(text[max(s, a - 80):min(e, b + 80)]) == "past":
                     # spoken of as past, with no date of its own: not an event that came after publication
-                    ids = frozenset(i for i in ids if kb.events[i].period.start and kb.events[i].period.start.earliest <= pub.latest)
+                    ids = frozenset(i for i in ids if kb.events[i].period.start and kb.events[i].period.start.earliest <= pub.latest)  # type: ignore[union-attr]
                 chosen = [_closest_in_time(kb, ids, date, pub)] if ids else [None]
                 # a dated kind word none of whose candidates here the sentence's keywords name may mean an event
                 # held elsewhere ("the storming of the Corinthia Hotel in Benghazi late last month")
                 if date is not None and (chosen[0] is None or not how.endswith("+keyed")):
                     elsewhere = _held_elsewhere(ctx, how.removesuffix("+keyed"), b, low, date, pub, named_places)
                     if elsewhere is not None:
-                        ev_id, venue = elsewhere
+                        held_id, held_at = elsewhere
                         claims.append(make_claim(
-                            ctx, ClaimKind.event, a, b, subject=Mention.trusted(text=text[a:b], id=ev_id, start=a, end=b),
+                            ctx, ClaimKind.event, a, b, subject=Mention.trusted(text=text[a:b], id=held_id, start=a, end=b),
                             predicate="occurred", object=Mention.trusted(text=date.text, start=date.start, end=date.end),
-                            qualifiers=Qualifiers.trusted(tense="past", place=venue), confidence=KEYED, extra=ev_id,
+                            qualifiers=Qualifiers.trusted(tense="past", place=held_at), confidence=KEYED, extra=held_id,
                         ))
                         continue
                 if chosen[0] is None:
@@ -349,7 +350,7 @@ def _keyword_counts(low: str, keywords: _KeywordIndex) -> dict[str, int]:
     found = set()
     if keywords.automaton:
         keys = keywords.keys
-        found = {keys[i] for i, start, _ in keywords.automaton.find_matches_as_indexes(low, overlapping=True)
+        found = {keys[i] for i, start, _ in keywords.automaton.find_matches_as_indexes(low, overlapping=True)  # type: ignore[attr-defined]
                  if keywords.patterns[keys[i]].match(low, start)}
     if "" in keywords.patterns and keywords.patterns[""].search(low):
         found.add("")

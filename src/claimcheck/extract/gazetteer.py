@@ -105,15 +105,15 @@ class Gazetteer:
                 by_term[term].append((kind, frozenset(ids), (kind, term) in names))
         self.acronyms = {a: frozenset(ids) for a, ids in acronyms.items()}
         acronym_keys: dict[str, frozenset[str]] = {}  # "U N" (for "U.N.") -> ids; the last acronym with a key wins
-        for a, ids in self.acronyms.items():
+        for a, acronym_ids in self.acronyms.items():
             key = " ".join(_NON_WORD.sub(" ", a).split())
             if key:
-                acronym_keys[key] = ids
+                acronym_keys[key] = acronym_ids
         # Acronyms are matched case-sensitively, but by the same automaton as names: their keys go in
         # lower-cased, and a match counts where the text as written reads the key (`scan`).
         lowered_acronyms: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
-        for key, ids in acronym_keys.items():
-            lowered_acronyms[key.lower()].append((key, ids))
+        for key, acronym_ids in acronym_keys.items():
+            lowered_acronyms[key.lower()].append((key, acronym_ids))
         # Keys are padded with spaces and the text has every non-word character turned into a space (same
         # length), so a key can only match on word boundaries: no substring candidates to filter out.
         keys = [*by_term, *(k for k in lowered_acronyms if k not in by_term)]
@@ -123,15 +123,15 @@ class Gazetteer:
             kinds = {kind for kind, _, _ in entries}
             # only a name of several words can be lower-case words naming a kind of thing (`kind_generic`)
             may_be_generic = " " in term and ENTITY in kinds
-            acronyms = tuple(lowered_acronyms.get(term, ()))
+            term_acronyms = tuple(lowered_acronyms.get(term, ()))
             self.terms.append(_Term(
                 length=len(term),
                 alias=not any(own for _, _, own in entries),
                 entries=tuple((kind, ids) for kind, ids, _ in entries),
                 may_be_generic=may_be_generic,
                 checked=may_be_generic or bool(kinds & {SURNAME, PERSON}),
-                acronyms=acronyms,
-                aside=bool(acronyms),
+                acronyms=term_acronyms,
+                aside=bool(term_acronyms),
             ))
         # Literals are found anywhere, not only on word boundaries: their keys are not padded
         self.literals = tuple(literals)

@@ -144,7 +144,8 @@ class _OfficeHits:
 
 def _office_hits(ctx: Context) -> _OfficeHits:
     if "office_hits" not in ctx.memo:
-        titles, people, person_from = [], [], {}
+        titles, people = [], []
+        person_from: dict = {}
         for h in ctx.hits:
             if h.kind == TITLE:
                 titles.append(h)
@@ -270,7 +271,7 @@ def extract_offices(ctx: Context) -> list:
         # the holder first: the roles and qualifiers of the two titles in five that name no one are not needed
         person = None
         after = _person_at(ctx, pos)
-        if after and not (text[pos:after[0].start].strip(" ,") == "" or _ONLY_HONORIFIC.fullmatch(text, pos, after[0].start)):
+        if after and not (text[pos:after[0].start].strip(" ,") == "" or _ONLY_HONORIFIC.fullmatch(text, pos, after[0].start)):  # type: ignore[arg-type]
             after = None
         # "..., as the interior minister, Emad al-Trabelsi, presses ...": "as" after a comma opens a clause
         in_capacity = _AS_BEFORE.search(left) and not (last_break and text[left_start - 1] == "," and _AS_OPENS.match(left))
@@ -311,7 +312,7 @@ def extract_offices(ctx: Context) -> list:
         if named_after is not None:  # "of (the) ORG (ACR)"
             org, acr = named_after[0], named_after[1] or acr
         if holder_before and org is None:
-            org, acr = _qualifiers(ctx, before.end, t.start, pairs)
+            org, acr = _qualifiers(ctx, before.end, t.start, pairs)  # type: ignore[union-attr]
         roles = _roles(ctx, left, t)
         if appointed:
             roles.insert(0, "appointed")
@@ -326,12 +327,12 @@ def extract_offices(ctx: Context) -> list:
             role = roles[0]
         else:
             role = None
-        start = min(t.start, person.start, *(x.start for x in (org,) if x is not None and x.start is not None))
-        end = max(t.end, person.end, pos if pos > t.end else t.end)
-        if start > t.start:
+        start = min(t.start, person.start, *(x.start for x in (org,) if x is not None and x.start is not None))  # type: ignore[type-var]
+        end = max(t.end, person.end, pos if pos > t.end else t.end)  # type: ignore[type-var]
+        if start > t.start:  # type: ignore[operator]
             start = t.start
         claims.append(make_claim(
-            ctx, ClaimKind.office_holding, start, end, subject=person, predicate="holds-office",
+            ctx, ClaimKind.office_holding, start, end, subject=person, predicate="holds-office",  # type: ignore[arg-type]
             object=Mention.trusted(text=text[t.start:t.end], id=",".join(sorted(t.ids)), start=t.start, end=t.end),
             qualifiers=Qualifiers.trusted(organization=org, acronym=acr, role=role), confidence=0.7 if is_counterpart else 0.85,
         ))
@@ -378,7 +379,8 @@ def _roles(ctx: Context, left: str, title: Hit) -> list[str]:
     """The words that qualify an office in the clause before its title (`left`) and right after it, nearest the
     title first: "a new cabinet headed by former minister X" is about a former minister."""
     near = ctx.low[title.start - min(len(left), 40):title.start]  # `left[-40:]` lower-cased
-    roles = [_ROLE_NAMES.get(r.rstrip("-"), r.rstrip("-")) for r in reversed(_ROLE.findall(near))]
+    words: list[str] = _ROLE.findall(near)  # typed: mypyc fails on `reversed` of findall's list[Any]
+    roles = [_ROLE_NAMES.get(r.rstrip("-"), r.rstrip("-")) for r in reversed(words)]
     if _FORCED_OUT.search(near):
         roles.insert(0, "former")
     if "then" in roles and not _THEN_BEFORE.search(left):
@@ -496,7 +498,7 @@ def _portfolio_lists(ctx: Context) -> list:
             if not ids:
                 continue
             claims.append(make_claim(
-                ctx, ClaimKind.office_holding, person.start, person.end, subject=person, predicate="holds-office",
+                ctx, ClaimKind.office_holding, person.start, person.end, subject=person, predicate="holds-office",  # type: ignore[arg-type]
                 object=Mention.trusted(text=text[ps:pe], id=",".join(sorted(ids)), start=ps, end=pe),
                 qualifiers=Qualifiers.trusted(), confidence=0.75, extra=f"list:{ps}",
             ))

@@ -110,7 +110,7 @@ def _placed(doc: Document, claims: list[Claim], kb: KnowledgeBase, *, in_place: 
                 known = at_publication[id(q)] = q, _retimed(q, publication)
             retimed = known[1]
         if retimed is not q:
-            if in_place and id(c) not in cited:
+            if in_place and id(c) not in cited:  # type: ignore[operator]
                 # a claim no one else holds yet gets its new qualifiers in place, as `replaced` would give them
                 # to a copy (models are frozen to everyone else); written out, as it runs for nearly every claim
                 c.__dict__["qualifiers"] = retimed

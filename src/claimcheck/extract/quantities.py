@@ -58,9 +58,9 @@ def _clause(text: str, s: int, e: int, start: int, end: int) -> str:
     lo, hi = max(s, start - 80), min(e, end + 80)
     for m in _CLAUSE_BREAK.finditer(text, lo, start):
         lo = m.end()
-    m = _CLAUSE_BREAK.search(text, end, hi)
-    if m:
-        hi = m.start()
+    after = _CLAUSE_BREAK.search(text, end, hi)
+    if after:
+        hi = after.start()
     return text[lo:hi]
 
 
@@ -102,7 +102,7 @@ def _compile(kb) -> _Patterns:
     return _Patterns(quantities, [(n, re.compile(rf"\b{re.escape(n)}\b")) for n in nouns], any_noun)
 
 
-def _any_of(patterns: list[str]) -> list[re.Pattern]:
+def _any_of(patterns: tuple[str, ...]) -> list[re.Pattern]:
     """The patterns compiled case-insensitively, for a test whether any of them matches: those without groups
     joined in one alternation (one scan, not one per pattern), the others on their own (a back-reference
     counts groups; a pattern with global flags cannot be joined)."""
@@ -241,7 +241,7 @@ def extract_quantities(ctx: Context) -> list:
             casualty = None
             matched = _quantity_of(patterns, sent, noun_ends, num) if noun_ends else None
             if matched is not None:
-                key, unit, noun_end = matched[0].id, matched[0].unit, np.start(1) + matched[1]
+                key, unit, noun_end = matched[0].id, matched[0].unit, np.start(1) + matched[1]  # type: ignore[union-attr]
             else:
                 casualty = _casualty(text, s, e, num) if sent.may_name_casualty(num) else None
                 if casualty is None and not num.currency:
@@ -251,7 +251,7 @@ def extract_quantities(ctx: Context) -> list:
                 noun_end = np.start(1) + len(phrase.split()[0].rstrip(","))  # the phrase may list nouns: "women, men and children"
             start, end = num.start, max(num.end, noun_end or num.end)
             if noun_end is not None and noun_end <= num.start:
-                start, end = np.start(1), num.end
+                start, end = np.start(1), num.end  # type: ignore[union-attr]
             claims.append(make_claim(
                 ctx, ClaimKind.quantity, start, end,
                 subject=Mention.trusted(text=(phrase if start < num.start else text[num.end:end].strip()) or text[num.start:num.end]), predicate=casualty or ("amount" if num.currency else "count"),

@@ -52,7 +52,7 @@ def office_holdings(kb: KnowledgeBase, claim: Claim):
         return None
     orgs = {m.id for m in (claim.qualifiers.organization, claim.qualifiers.acronym) if m is not None and m.id}
     if claim.kind is ClaimKind.office_holding:
-        positions = set((claim.object.id or "").split(",")) - {""}
+        positions = set((claim.object.id or "").split(",")) - {""}  # type: ignore[union-attr]
         if not positions:
             return None
         jurisdictions = {kb.entities[o].country if kb.entities[o].type.value != "country" else o for o in orgs if o in kb.entities}
@@ -284,7 +284,7 @@ def _founded(r: _Reading, c: Claim) -> Constraint | None:
 def _event_bound(r: _Reading, c: Claim) -> Constraint | None:
     """A known event spoken of as just past, still to come, or past."""
     kb = r.kb
-    ev = kb.events.get(c.subject.id)
+    ev = kb.events.get(c.subject.id)  # type: ignore[arg-type]
     if ev is None:
         return None
     if c.predicate == "occurred" and (recent := _recent(c)) is not None:
@@ -294,7 +294,7 @@ def _event_bound(r: _Reading, c: Claim) -> Constraint | None:
             return None
         end = (ev.period.end or ev.period.start).latest
         return Constraint(((end, end + dt.timedelta(days=recent)),), 1.2, c,
-                          f"refers to {ev.names[0]} ({ev.period}) as {c.object.text!r}", f"event:{ev.id}")
+                          f"refers to {ev.names[0]} ({ev.period}) as {c.object.text!r}", f"event:{ev.id}")  # type: ignore[union-attr]
     if c.predicate == "scheduled":
         # "the summit in Abidjan is expected to discuss it next week": written before the meeting began
         if (ev.type not in _MEETINGS or ev.status != "held" or not ev.period.start or c.confidence < NAMED
@@ -313,9 +313,9 @@ def _event_bound(r: _Reading, c: Claim) -> Constraint | None:
         evs = [kb.events[i] for i in group if kb.events[i].status == "held" and kb.events[i].period.start]
         if not evs:
             return None
-        ev = min(evs, key=lambda e: e.period.start.earliest)
+        ev = min(evs, key=lambda e: e.period.start.earliest)  # type: ignore[union-attr]
         weight = NAMED_EVENT if c.confidence >= NAMED else EVENT_OF_KIND
-        return Constraint(((ev.period.start.earliest, kb.as_of),), weight, c, f"refers to {ev.names[0]} ({ev.period}) as past", f"event:{ev.id}")
+        return Constraint(((ev.period.start.earliest, kb.as_of),), weight, c, f"refers to {ev.names[0]} ({ev.period}) as past", f"event:{ev.id}")  # type: ignore[union-attr]
     return None
 
 
@@ -402,7 +402,7 @@ def _claim_start(c: Constraint) -> int:
 _EVIDENCE_FIELDS = frozenset(WindowEvidence.model_fields)
 
 
-def _evidence(c: Constraint, earliest: dt.date, latest: dt.date) -> WindowEvidence:
+def _evidence(c: Constraint, earliest: dt.date | None, latest: dt.date | None) -> WindowEvidence:
     """What a satisfied constraint says of the window, citing its mention."""
     where = c.claim.provenance
     # `WindowEvidence.trusted(quote=..., start=..., ...)` written out (evidence per mention bounding the window),

@@ -125,7 +125,7 @@ class Event(Model):
 def trigger_stem(word: str) -> str:
     """The literal every match of a trigger word's pattern opens with ("conference" for "conferences?", "bomb"
     for "bomb(?:ing)?s?", "cease" for "cease-?fire"): what the document scan looks for."""
-    stem = re.match(r"[\w -]*", word).group()
+    stem = re.match(r"[\w -]*", word).group()  # type: ignore[union-attr]
     if word[len(stem):len(stem) + 1] in ("?", "*", "{"):
         stem = stem[:-1]  # the last letter is optional
     return stem.rstrip(" -")

@@ -16,7 +16,8 @@ from ..models import Claim, ClaimKind
 from .base import tense
 
 _LEADING = re.compile(r"\s*(?:(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Aa]s of|[Bb]ack in|[Ee]arly in|[Ll]ate in|[Aa]t the end of)\s+)?$")
-_AFTER_LEADING = re.compile(r"(?:\s+alone)?\s*(?:,|\s+(?:the|a|an|then|[A-Z]))")  # "In 2016 alone, ..."
+# "In 2016 alone, ...", "Last year some 119,000 people ..."
+_AFTER_LEADING = re.compile(r"(?:\s+alone)?\s*(?:,|\s+(?:the|a|an|then|[A-Z]|(?:some|about|around|nearly|almost|roughly|over|more than|at least|an estimated)\s+\d|\d))")
 _OF_BEFORE = re.compile(r"\b(?:of|for|from|until|since|by)\s+(?:the\s+)?$", re.I)
 # the period a figure's count covers: "in its round of January-February 2018" (a month range's first month
 # before the date read, which is its last), "in the course of 2016", "over the whole of 2019" (a year mention
@@ -113,12 +114,17 @@ def stated_date(claim: Claim, stated: dict[int, DateMention] | None) -> DateMent
 
 
 def _dates_with_year(sentence: str) -> list[DateMention]:
-    """The dates stating a year that can govern the claims of a sentence: none when it speaks of the future."""
-    if not _has_year(sentence):
+    """The dates that can govern the claims of a sentence: those stating a year, and "last year" (a calendar year,
+    read against the publication window when claims are given their time; not "this year", whose counts are
+    of a year not over); none when the sentence speaks of the future."""
+    if not _has_year(sentence) and not ("year" in sentence and _LAST_YEAR.search(sentence)):
         return []  # most sentences state no year: skip reading their tense and dates
     if tense(sentence) == "future":
         return []
-    return [m for m in dates_in(sentence) if m.year is not None]
+    return [m for m in dates_in(sentence) if m.year is not None or (m.form == "rel_unit" and m.unit == "year" and m.rel == "last")]
+
+
+_LAST_YEAR = re.compile(r"\b[Ll]ast year\b")
 
 
 def _governing(claim: Claim, dates: list[DateMention]) -> DateMention | None:
@@ -149,8 +155,9 @@ def _governing(claim: Claim, dates: list[DateMention]) -> DateMention | None:
         if claim.qualifiers.role == "then" or 0 <= gap <= 12:
             return m
         # a figure's own clause ending on its year: "62,425 migrants were intercepted and returned to Libya
-        # during 2021" (not "... more than twice the figure for 2020", nor across a comma)
-        if (claim.kind is ClaimKind.quantity and (m.prefix in ("in", "during") or counted) and 0 <= gap <= 100
+        # during 2021", "... reached Italy by sea last year" (not "... more than twice the figure for 2020", nor
+        # across a comma)
+        if (claim.kind is ClaimKind.quantity and (m.prefix in ("in", "during") or counted or m.form == "rel_unit") and 0 <= gap <= 100
                 and not _BETWEEN_FIGURE_AND_YEAR.search(sentence, claim_end, m.start)):
             return m
     return None

@@ -103,7 +103,7 @@ def _placed(doc: Document, claims: list[Claim], kb: KnowledgeBase, *, in_place: 
         if c.kind is date:
             retimed = _retimed(q, _stated_time(c, bounds, stated))
         elif governed and (m := governed.get(id(c))) is not None:  # most documents have no governing dates
-            retimed = _retimed(q, resolve(m, bounds))
+            retimed = _retimed(q, _governing_time(m, bounds))
         else:
             known = at_publication.get(id(q))
             if known is None:
@@ -119,6 +119,17 @@ def _placed(doc: Document, claims: list[Claim], kb: KnowledgeBase, *, in_place: 
                 c = c.replaced(qualifiers=retimed)
         timed.append(c)
     return doc, timed, clashes
+
+
+def _governing_time(m: DateMention, window: tuple[dt.date, dt.date] | None) -> TimeRef | None:
+    """The days a date governing a claim stands for: a relative one ("last year") read from either end of the
+    publication window, and covering both readings (a window across New Year leaves two years)."""
+    if m.year is not None or window is None:
+        return resolve(m, window)
+    first, last = resolve(m, (window[0], window[0])), resolve(m, (window[1], window[1]))
+    if first is None or last is None:
+        return None
+    return first if first.latest >= last.latest else first.replaced(latest=last.latest)
 
 
 def _retimed(q: Qualifiers, time: TimeRef | None) -> Qualifiers:

@@ -387,6 +387,11 @@ _PAST_VERB_BEFORE = re.compile(
 _GAP_BEFORE = re.compile(r"\s*(?:'s|\u2019s)?\s*(?:(?:[a-z-]+\s+){0,2}|and\s+[a-z]+ed\s+(?:an?|the)\s+)$")  # "on Thursday and signed a memorandum"
 # a date that a clause on what happened then follows: "the disaster of 3 October 2013, when a boat carrying
 # Eritreans caught fire and capsized"
+# a date opening its clause, and the clause's subject before the event's words: "On 11 September 2012, armed men
+# stormed the compound" (not "On Tuesday, officials said the attack ...": the date of the saying)
+_OPENS_CLAUSE = re.compile(r"(?:^|[.:;!?\n]\s*)(?:[Oo]n|[Ii]n|[Bb]y)?\s*[*_]*$")
+_OPENER_GAP = re.compile(r"[*_]*\s*,\s+(?!(?:[a-z-]+\s+){0,2}?(?:said|says|told|announced|reported|claimed|confirmed|stated|warned)\b)"
+                         r"(?:[a-z-]+\s+){1,3}$")
 _WHEN_CLAUSE = re.compile(r",?\s+when\s+(?:[\w'\u2019-]+\s+){0,10}$")
 
 
@@ -397,8 +402,10 @@ def _owner(text: str, anchors, m: DateMention, follows: bool):
     if follows:
         before = [a for a in anchors if a[1] <= m.start and m.start - a[1] <= _MAX_GAP and _GAP_AFTER.fullmatch(text, a[1], m.start)]
         return before[-1] if before else None
+    opens = _OPENS_CLAUSE.search(text, max(0, m.start - 12), m.start) is not None
     after = [a for a in anchors if a[0] >= m.end and ((a[0] - m.end <= 40 and _GAP_BEFORE.fullmatch(text, m.end, a[0]))
-                                                      or (a[0] - m.end <= 110 and _WHEN_CLAUSE.fullmatch(text, m.end, a[0])))]
+                                                      or (a[0] - m.end <= 110 and _WHEN_CLAUSE.fullmatch(text, m.end, a[0]))
+                                                      or (opens and a[0] - m.end <= 40 and _OPENER_GAP.fullmatch(text, m.end, a[0])))]
     return after[0] if after else None
 
 

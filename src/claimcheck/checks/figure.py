@@ -77,6 +77,8 @@ class FigureCheck(BaseCheck):
                 # "Sarraj was quoted as saying that some 800,000 ...": his estimate, judged as one
                 tol = max(tol, p["quoted_tolerance"])
             labelled = _labelled(ctx.kb.figures_by_quantity.get(c.quantity, []), c.sentence)
+            if q.dated_by_text and not labelled and (c.qualifiers.time is None or c.qualifiers.time.basis == "publication"):
+                continue  # a yearly count its words do not date: of which year, the publication date does not tell
             when = ctx.claim_time(c)
             if labelled:
                 refs = labelled  # "Round 43 ... identified 912,000 migrants": the report is named, its date need not be

@@ -53,11 +53,19 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+# an attribution opening the sentence is a clause of its own: "According to figures published this week by the
+# IOM, nearly 19,000 ..." (the week is the publishing's, not the count's)
+_ATTRIBUTION_LEAD = re.compile(r"\s*[Aa]ccording to\b[^,;.]{0,200},")
+
+
 def _clause(text: str, s: int, e: int, start: int, end: int) -> str:
     """The clause of the sentence [s, e) that holds [start, end), at most 80 characters either side."""
     lo, hi = max(s, start - 80), min(e, end + 80)
     for m in _CLAUSE_BREAK.finditer(text, lo, start):
         lo = m.end()
+    lead = _ATTRIBUTION_LEAD.match(text, s, start)
+    if lead is not None and lead.end() > lo:
+        lo = lead.end()
     after = _CLAUSE_BREAK.search(text, end, hi)
     if after:
         hi = after.start()

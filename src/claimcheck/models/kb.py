@@ -84,6 +84,10 @@ class Quantity(Model):
     cues: tuple[str, ...] = Field(default=(), description="Regular expressions of which one must occur near the number.")
     exclude: tuple[str, ...] = Field(default=(), description="Regular expressions that rule a mention out (flows, not stocks).")
     tolerance: float = Field(default=0.1, gt=0, description="Relative deviation from the reference that is still consistent.")
+    dated_by_text: bool = Field(
+        default=False,
+        description="Judge a figure only when its own words date it ('in 2016', 'during 2021', 'last year'): a count "
+                    "over a calendar year, which the publication date cannot stand for.")
 
 
 class Figure(Model):

@@ -28,6 +28,9 @@ _DAY = dt.timedelta(days=1)
 # a term begun bounds the window from this long before its start (the words can precede taking office);
 # the office-holder check is more lenient (`appointment_lead_days`), a window is better kept tight
 APPOINTMENT_LEAD = dt.timedelta(days=30)
+# news keeps the title of someone just removed or suspended for a few days ("its foreign minister, Najla
+# al-Mangoush" the day after her suspension): a tenure bounds the date that much after it ended
+TITLE_KEPT = dt.timedelta(days=3)
 _MEETINGS = {"conference", "summit", "meeting", "talks", "election"}  # held on known days; agreements and wars are not
 # An event named as past (or a meeting named as still to come) outweighs one office-holder: an article cannot
 # look back on an event before it happened, nor forward to one after it, while a title given to the wrong
@@ -251,6 +254,7 @@ def _in_office(r: _Reading, c: Claim) -> Constraint | None:
     elif role == "new" or _says_succeeded(c.sentence):
         # "the new interior minister X", "X, who succeeded Y": written early in the term
         ivs = tuple((lo, min(hi, lo + dt.timedelta(days=200))) for lo, hi in ivs)
+    ivs = tuple((lo, hi + TITLE_KEPT if hi < r.kb.as_of else hi) for lo, hi in ivs)
     ref = holdings[0].id if holdings else None
     return Constraint(ivs, 1.0, c, f"{c.provenance.quote!r} holds only while {statement}", f"holding:{ref}")
 

@@ -37,6 +37,14 @@ def _widened(bounds: tuple[dt.date, dt.date], by: dt.timedelta) -> tuple[dt.date
     return (lo - by if lo > dt.date.min + by else lo), (hi + by if hi < dt.date.max - by else hi)
 
 
+def _office_of(kb, h) -> str:
+    """A holding's office as a reader names it: its title, and the body unless the title names it already."""
+    title = kb.positions[h.position].titles[0]
+    if not h.organization or kb.name(h.organization) in title:
+        return title
+    return f"{title} of the {kb.name(h.organization)}"
+
+
 class OfficeHolder(BaseCheck):
     name = "office-holder"
     # grace_days: news keeps the title of someone just removed or suspended for a few days (and names the
@@ -96,10 +104,8 @@ class OfficeHolder(BaseCheck):
             person = kb.name(c.subject.id) if c.subject.id else c.subject.text
             own_all = [h for h in kb.holdings_by_holder.get(c.subject.id or "", [])
                        if (kind is ClaimKind.office_holding and h.position in positions) or (kind is ClaimKind.leadership and kb.positions[h.position].heads)]
-            held = "; ".join(
-                f"{kb.positions[h.position].titles[0]}{' of the ' + kb.name(h.organization) if h.organization else ''} from {h.period.start or '…'} to {h.period.end or 'present'}"
-                for h in own_all
-            ) or "never, on record"
+            held = "; ".join(f"{_office_of(kb, h)} from {h.period.start or '…'} to {h.period.end or 'present'}"
+                             for h in own_all) or "never, on record"
             office = c.object.text if kind is ClaimKind.office_holding else f"leader of {c.object.text}"
             org = c.qualifiers.organization.text if c.qualifiers.organization else ""
             result.drafts.append(Draft(

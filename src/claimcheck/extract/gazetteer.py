@@ -92,6 +92,10 @@ class Gazetteer:
         for p in kb.positions.values():
             for t in p.titles:
                 terms[(TITLE, _norm(t))].add(p.id)
+                head, _, rest = t.partition(" ")
+                if rest and len(head) >= 2 and head.isupper():
+                    # a title opening with a body's acronym reads as its possessive too: "the NOC's chairman"
+                    terms[(TITLE, _norm(f"{head}'s {rest}"))].add(p.id)
         for ev in kb.events.values():
             for n in ev.names:
                 terms[(EVENT, _norm(n))].add(ev.id)

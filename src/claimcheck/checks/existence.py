@@ -1,8 +1,9 @@
 """existence-period: an organization named at a time before it existed (the GNU before March 2021).
 
 Mentions after an organization ended are not flagged by default: articles look back on past bodies; but
-one the article says someone leads now ("Bashagha leads the Government of National Salvation" in 2022) is
-(`flag_led_after_end`). A body whose launch is announced ("the EU will launch Operation Triton on 1 November") is not flagged
+one the article says someone leads now ("Bashagha leads the Government of National Salvation" in 2022), or
+says is led by someone who then led another body ("the Government of National Salvation led by Osama Hamad"
+in 2024: the Government of National Stability), is (`flag_led_after_end`). A body whose launch is announced ("the EU will launch Operation Triton on 1 November") is not flagged
 before it exists, nor is one spoken of in the future a little before it began ("the mission would also
 target the smugglers", three days before it started): it was being planned.
 """
@@ -33,7 +34,7 @@ class ExistencePeriod(BaseCheck):
         kb = ctx.kb
         p = self.params(rule)
         result = CheckResult()
-        led_now = _led_now(ctx) if p["flag_led_after_end"] else set()
+        leaders = _leaders(ctx) if p["flag_led_after_end"] else {}
         for c in ctx.of_kind(ClaimKind.organization_name):
             ent_id = c.subject.id
             acr = c.qualifiers.acronym
@@ -48,8 +49,11 @@ class ExistencePeriod(BaseCheck):
             # not when spoken of in the future as a launch announced, or a little before the body began (planned)
             before = when[1] < lo - grace and not (tense(c.sentence) == "future" and (
                 _FOUNDING.search(c.sentence) is not None or (lo - when[1]).days <= p["planned_lead_days"]))
+            # a body said to be led now, or led by someone who then led another body (the one meant), exists then
+            led = leaders.get((c.provenance.path, c.provenance.start))
+            led_then = _body_led_then(kb, led[0], when, ent_id) if led else None
             after = (entity.period.end is not None and when[0] > hi + grace
-                     and (p["flag_after_end"] or (c.provenance.path, c.provenance.start) in led_now))
+                     and (p["flag_after_end"] or (led is not None and (led[1] or led_then is not None))))
             if not (before or after):
                 result.support(c, f"entity:{ent_id}")
                 continue
@@ -59,7 +63,8 @@ class ExistencePeriod(BaseCheck):
                 fields={
                     "name": c.subject.text, "entity": kb.label(ent_id), "period": str(entity.period), "when": fmt_window(when),
                     "relation": "before it existed" if before else "after it ceased to exist",
-                    "instead": (kb.label(predecessors[0].id) if before and predecessors else _successor_at(kb, ent_id, when))
+                    "instead": (kb.label(predecessors[0].id) if before and predecessors
+                                else kb.label(led_then) if led_then else _successor_at(kb, ent_id, when))
                     or "the body of that time",
                 },
                 references=[kb.ref_entity(ent_id), *(kb.ref_entity(x.id) for x in predecessors[:1])],
@@ -68,10 +73,22 @@ class ExistencePeriod(BaseCheck):
         return result
 
 
-def _led_now(ctx: CheckContext) -> set[tuple[str, int]]:
-    """Where bodies are named as led at the claim's time, in the present tense: (document, start of the name)."""
-    return {(c.provenance.path, c.object.start) for c in ctx.of_kind(ClaimKind.leadership)
-            if c.object is not None and c.object.start is not None and _LEADS_NOW.search(c.provenance.quote)}
+def _leaders(ctx: CheckContext) -> dict[tuple[str, int], tuple[str | None, bool]]:
+    """Where bodies are named as led, by (document, start of the name): the leader's id, and whether the
+    leadership is in the present tense."""
+    return {(c.provenance.path, c.object.start): (c.subject.id, _LEADS_NOW.search(c.provenance.quote) is not None)
+            for c in ctx.of_kind(ClaimKind.leadership) if c.object is not None and c.object.start is not None}
+
+
+def _body_led_then(kb, person: str | None, when: tuple[dt.date, dt.date], ent_id: str) -> str | None:
+    """The body other than `ent_id` that `person` headed throughout `when`, if any ("the Government of National
+    Salvation led by Osama Hamad" in 2024: he then led the Government of National Stability)."""
+    for h in kb.holdings_by_holder.get(person or "", []):
+        if kb.positions[h.position].heads and h.organization and h.organization != ent_id:
+            lo, hi = kb.bounds(h.period)
+            if lo <= when[0] and when[1] <= hi:
+                return h.organization
+    return None
 
 
 def _successor_at(kb, ent_id: str, when: tuple[dt.date, dt.date]) -> str | None:

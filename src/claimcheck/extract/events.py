@@ -218,8 +218,6 @@ def _held_elsewhere(ctx: Context, etype: str, end: int, low: str, date: DateMent
     as the venue the sentence gives it ("hosted in Rome in November", not "Misratan forces ... the offensive in
     August"); None when not exactly one such event or no such venue."""
     kb = ctx.kb
-    if not named_places:
-        return None
     recurs = kb.recurs(etype)
     # a date relative to a stated publication date ("late last month") is read against it
     ref = resolve(date, None) if date.year is not None else (
@@ -232,7 +230,7 @@ def _held_elsewhere(ctx: Context, etype: str, end: int, low: str, date: DateMent
     for ev_id, place in kb.derived("events-by-type", _events_by_type).get(etype, ()):
         ev = kb.events[ev_id]
         start = ev.period.start.earliest if ev.period.start else None
-        if start is None or place in named_places or start.month != month:
+        if start is None or (named_places and place in named_places) or start.month != month:
             continue
         if recurs and (date.day is None or ref is None or abs((start - ref.earliest).days) > 1):
             continue  # a shipwreck elsewhere in the month of one on record is another shipwreck, but on its very day
@@ -246,14 +244,16 @@ def _held_elsewhere(ctx: Context, etype: str, end: int, low: str, date: DateMent
             found.append(ev_id)
     if len(found) != 1:
         return None
+    # the venue: any place, not only those of events on record ("signed in Ankara on Wednesday")
+    places = kb.ids_of(EntityType.place, EntityType.country)
     if date.start >= end:
-        hit = next((h for h in ctx.hits_in(end, date.start) if not h.ids.isdisjoint(named_places)), None)
+        hit = next((h for h in ctx.hits_in(end, date.start) if not h.ids.isdisjoint(places)), None)
     else:  # the date before the kind word: the place right after it ("the 3 October 2013 shipwreck off Malta")
         m = _PLACE_RIGHT_AFTER.match(ctx.doc.text, end)
-        hit = next((h for h in ctx.hits_at(m.end()) if not h.ids.isdisjoint(named_places)), None) if m else None
-    if hit is None:
+        hit = next((h for h in ctx.hits_at(m.end()) if not h.ids.isdisjoint(places)), None) if m else None
+    if hit is None or kb.events[found[0]].place in hit.ids:
         return None
-    venue = Mention.trusted(text=ctx.doc.text[hit.start:hit.end], id=sorted(hit.ids & named_places)[0], start=hit.start, end=hit.end)
+    venue = Mention.trusted(text=ctx.doc.text[hit.start:hit.end], id=sorted(hit.ids & places)[0], start=hit.start, end=hit.end)
     return found[0], venue
 
 

@@ -98,3 +98,12 @@ def test_someone_chosen_for_an_office_bounds_the_window_from_below_only(packs):
             "headed by Mohamed al-Menfi. The House of Representatives approved his cabinet on Wednesday.")
     w = window(packs, text)
     assert w.earliest <= dt.date(2021, 3, 10)
+
+
+def test_someone_named_to_a_new_office_in_the_active_voice_keeps_the_old_title_unbounded(packs):
+    # al-Thinni left the defence ministry when the GNC made him caretaker prime minister on 11 March 2014: an
+    # article a week later still calls him the defence minister in telling how he was named
+    text = ("The General National Congress withdrew confidence from Ali Zeidan on Tuesday and named the defence "
+            "minister, Abdullah al-Thinni, as caretaker prime minister for two weeks.")
+    w = window(packs, text)
+    assert w.latest is not None and w.latest >= dt.date(2014, 3, 17)

@@ -3,9 +3,10 @@
 Mentions after an organization ended are not flagged by default: articles look back on past bodies; but
 one the article says someone leads now ("Bashagha leads the Government of National Salvation" in 2022), or
 says is led by someone who then led another body ("the Government of National Salvation led by Osama Hamad"
-in 2024: the Government of National Stability), is (`flag_led_after_end`). A body whose launch is announced ("the EU will launch Operation Triton on 1 November") is not flagged
-before it exists, nor is one spoken of in the future a little before it began ("the mission would also
-target the smugglers", three days before it started): it was being planned.
+in 2024: the Government of National Stability), is (`flag_led_after_end`). A body whose launch is announced
+("the EU will launch Operation Triton on 1 November") is not flagged before it exists, nor is one spoken of in
+the future a little before it began ("the mission would also target the smugglers", three days before it
+started): it was being planned.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ _FOUNDING = re.compile(r"\b(?:launch|set up|sets up|setting up|establish|creat|f
                        r"inaugurat|start|begin)\w*", re.I)
 # a leadership claim in the present tense: the body is led now, so it exists now ("led by" may look back)
 _LEADS_NOW = re.compile(r"\b(?:leads|heads|chairs|runs|(?:is|are) (?:now )?(?:led|headed|chaired|run) by)\b", re.I)
-
 
 
 class ExistencePeriod(BaseCheck):
@@ -63,14 +63,20 @@ class ExistencePeriod(BaseCheck):
                 fields={
                     "name": c.subject.text, "entity": kb.label(ent_id), "period": str(entity.period), "when": fmt_window(when),
                     "relation": "before it existed" if before else "after it ceased to exist",
-                    "instead": (kb.label(predecessors[0].id) if before and predecessors
-                                else kb.label(led_then) if led_then else _successor_at(kb, ent_id, when))
-                    or "the body of that time",
+                    "instead": _instead(kb, ent_id, when, before, predecessors, led_then),
                 },
                 references=[kb.ref_entity(ent_id), *(kb.ref_entity(x.id) for x in predecessors[:1])],
                 key=ent_id,
             ))
         return result
+
+
+def _instead(kb, ent_id: str, when: tuple[dt.date, dt.date], before: bool, predecessors, led_then: str | None) -> str:
+    """The body the article probably means: before the body existed, its predecessor; after it ended, the body
+    its leader then led, else its successor of that time."""
+    if before:
+        return kb.label(predecessors[0].id) if predecessors else "the body of that time"
+    return (kb.label(led_then) if led_then else _successor_at(kb, ent_id, when)) or "the body of that time"
 
 
 def _leaders(ctx: CheckContext) -> dict[tuple[str, int], tuple[str | None, bool]]:

@@ -17,7 +17,7 @@ from .base import tense
 
 _LEADING = re.compile(r"\s*(?:(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Aa]s of|[Bb]ack in|[Ee]arly in|[Ll]ate in|[Aa]t the end of)\s+)?$")
 # "In 2016 alone, ...", "Last year some 119,000 people ..."
-_AFTER_LEADING = re.compile(r"(?:\s+alone)?\s*(?:,|\s+(?:the|a|an|then|[A-Z]|(?:some|about|around|nearly|almost|roughly|over|more than|at least|an estimated)\s+\d|\d))")
+_AFTER_LEADING = re.compile(r"(?:\s+alone)?\s*(?:,|\s+(?:(?:the|an?|then)\b|[A-Z]|(?:some|about|around|nearly|almost|roughly|over|more than|at least|an estimated)\s+\d|\d))")
 _OF_BEFORE = re.compile(r"\b(?:of|for|from|until|since|by)\s+(?:the\s+)?$", re.I)
 # the period a figure's count covers: "in its round of January-February 2018" (a month range's first month
 # before the date read, which is its last), "in the course of 2016", "over the whole of 2019" (a year mention
@@ -128,7 +128,8 @@ _LAST_YEAR = re.compile(r"\b[Ll]ast year\b")
 
 
 def _governing(claim: Claim, dates: list[DateMention]) -> DateMention | None:
-    """Which of `dates`, the dates with a year in the claim's sentence, governs the claim, if any."""
+    """Which of `dates`, the dates of the claim's sentence that can govern it (`_dates_with_year`), governs the
+    claim, if any."""
     sentence = claim.sentence
     offset = claim.provenance.start - _sentence_start(claim)
     claim_end = offset + len(claim.provenance.quote)

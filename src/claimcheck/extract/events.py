@@ -142,10 +142,10 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
         assigned: dict[int, DateMention] = {}
         usable = [m for m in dates_by_sentence.get((s, e), [])
                   if m.day is not None or m.month is not None or m.form in ("season", "my", "weekday", "rel_unit")]
-        # a date right after the event's words ("signed in Skhirat on 17 December 2015") before one that
-        # precedes them ("said on Thursday that the agreement ..."); written dates before relative ones
         # a name that carries its date ("the October 2020 ceasefire") takes no other
         undated = [x for x in dateable if not any(x[0] <= m.start < x[1] for m in dates_by_sentence.get((s, e), ()))]
+        # a date right after the event's words ("signed in Skhirat on 17 December 2015") before one that
+        # precedes them ("said on Thursday that the agreement ..."); written dates before relative ones
         for follows in (True, False):
             for m in sorted(usable, key=lambda m: m.form in ("weekday", "rel_unit")):
                 owner = _owner(text, undated, m, follows)
@@ -154,7 +154,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
         # a year alone only right after an event's name ("the Palermo conference, held in 2018") or right
         # before it ("the 2018 Palermo conference"): elsewhere a year is the sentence's, not the event's, and
         # kind words ("presidential elections in 2023") name no event a year could be checked against
-        named_anchors = [x for x in dateable if x[2] == "name"]
+        named_anchors = [x for x in undated if x[2] == "name"]
         for m in dates_by_sentence.get((s, e), []) if named_anchors else ():
             if m.form == "year" and m.prefix in (None, "in", "during", "of"):
                 owner = _owner(text, named_anchors, m, True) or next((x for x in named_anchors if 0 <= x[0] - m.end <= 1), None)
@@ -219,6 +219,7 @@ def _held_elsewhere(ctx: Context, etype: str, end: int, low: str, date: DateMent
     August"); None when not exactly one such event or no such venue."""
     kb = ctx.kb
     recurs = kb.recurs(etype)
+    sent_start = ctx.sentence_of(end - 1)[0]  # `low` is the sentence's, from here
     # a date relative to a stated publication date ("late last month") is read against it
     ref = resolve(date, None) if date.year is not None else (
         resolve(date, (pub.earliest, pub.latest)) if date.month is None and pub.earliest and pub.latest else None)
@@ -240,7 +241,7 @@ def _held_elsewhere(ctx: Context, etype: str, end: int, low: str, date: DateMent
             continue
         if counts is None:
             counts = _keyword_counts(low, kb.derived("event-keyword-index", _keyword_index))
-        if counts.get(ev_id) or (recurs and _toll_named(low, ev)):
+        if counts.get(ev_id) or (recurs and _toll_named(low.replace(low[date.start - sent_start:date.end - sent_start], " "), ev)):
             found.append(ev_id)
     if len(found) != 1:
         return None
@@ -251,8 +252,9 @@ def _held_elsewhere(ctx: Context, etype: str, end: int, low: str, date: DateMent
     else:  # the date before the kind word: the place right after it ("the 3 October 2013 shipwreck off Malta")
         m = _PLACE_RIGHT_AFTER.match(ctx.doc.text, end)
         hit = next((h for h in ctx.hits_at(m.end()) if not h.ids.isdisjoint(places)), None) if m else None
-    if hit is None or kb.events[found[0]].place in hit.ids:
-        return None
+    recorded = kb.events[found[0]].place
+    if hit is None or recorded in hit.ids or not hit.ids.isdisjoint(kb.ancestors(recorded)):
+        return None  # no venue, or the event's own place or one containing it ("in Libya")
     venue = Mention.trusted(text=ctx.doc.text[hit.start:hit.end], id=sorted(hit.ids & places)[0], start=hit.start, end=hit.end)
     return found[0], venue
 
@@ -384,14 +386,19 @@ _AFTER_EVENT = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|since)\
 _PAST_VERB_BEFORE = re.compile(
     r"\b(?:opened|hosted|held|convened|attended|chaired|closed|concluded|wrapped up|addressed|signed|sealed|struck|inked|launched)\s+"
     r"(?:(?:the|an?|this|that|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$", re.I)
-_GAP_BEFORE = re.compile(r"\s*(?:'s|\u2019s)?\s*(?:(?:[a-z-]+\s+){0,2}|and\s+[a-z]+ed\s+(?:an?|the)\s+)$")  # "on Thursday and signed a memorandum"
+# verbs that do the event a date before them dates: "on Thursday and signed a memorandum"
+_DOING_EVENT = r"(?:signed|sealed|struck|inked|launched|stormed|attacked|bombed|seized|captured)"
+_GAP_BEFORE = re.compile(rf"\s*(?:'s|\u2019s)?\s*(?:(?:[a-z-]+\s+){{0,2}}|and\s+{_DOING_EVENT}\s+(?:an?|the)\s+)$")
+# a date opening its clause, and the clause's subject before the event's words: "On 11 September 2012, armed men
+# stormed the compound"; not the date of a saying or of a reaction to the event ("On Tuesday, officials said the
+# attack ...", "On 20 December, officials welcomed the agreement")
+_OPENS_CLAUSE = re.compile(r"(?:^|[.:;!?\n]\s*)(?:[Oo]n|[Ii]n|[Bb]y)?\s*[*_]*$")
+_OPENER_GAP = re.compile(
+    r"[*_]*\s*,\s+(?!(?:[a-z-]+\s+){0,2}?(?:said|says|told|announced|reported|claimed|confirmed|stated|warned|welcomed|"
+    r"condemned|denounced|praised|hailed|critici[sz]ed|discussed|debated|recalled|rejected|backed|endorsed|marked|denied|"
+    r"reviewed|mentioned|cited|questioned)\b)(?:[a-z-]+\s+){1,3}$")
 # a date that a clause on what happened then follows: "the disaster of 3 October 2013, when a boat carrying
 # Eritreans caught fire and capsized"
-# a date opening its clause, and the clause's subject before the event's words: "On 11 September 2012, armed men
-# stormed the compound" (not "On Tuesday, officials said the attack ...": the date of the saying)
-_OPENS_CLAUSE = re.compile(r"(?:^|[.:;!?\n]\s*)(?:[Oo]n|[Ii]n|[Bb]y)?\s*[*_]*$")
-_OPENER_GAP = re.compile(r"[*_]*\s*,\s+(?!(?:[a-z-]+\s+){0,2}?(?:said|says|told|announced|reported|claimed|confirmed|stated|warned)\b)"
-                         r"(?:[a-z-]+\s+){1,3}$")
 _WHEN_CLAUSE = re.compile(r",?\s+when\s+(?:[\w'\u2019-]+\s+){0,10}$")
 
 
@@ -413,7 +420,8 @@ _HEAD_OF = re.compile(
     r"\b(?:results?|outcomes?|anniversary|aftermath|wake|count|tally|certification|announcement|publication|"
     r"commemoration|memory|report|reports|investigation|inquiry)\s+(?:of|on|into)\s+(?:the\s+)?$"
     # or the date of something done to it: "began enforcing Resolution 1973 on 31 March", "violated the truce on"
-    r"|\b(?:enforc|implement|apply|applie|observ|violat|breach|mark|commemorat|celebrat)\w*\s+(?:the\s+|its\s+)?$", re.I)
+    r"|\b(?:mark(?:s|ed|ing)?|observ(?:e|es|ed|ing)|enforc\w*|implement\w*|appl(?:y|ies|ied|ying)|violat\w*|breach\w*|"
+    r"commemorat\w*|celebrat\w*)\s+(?:the\s+|its\s+)?$", re.I)
 _MAX_GAP = 120  # characters between an event's words and its date (keeps the gap patterns linear in practice)
 
 

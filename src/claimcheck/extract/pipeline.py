@@ -99,7 +99,7 @@ def _placed(doc: Document, claims: list[Claim], kb: KnowledgeBase, *, in_place: 
     for c in claims:
         q = c.qualifiers
         # when the claim holds: the date it states, else a date governing it in its sentence (one stating a
-        # year, so it resolves without the window), else publication
+        # year, or "last year" read against the window), else publication
         if c.kind is date:
             retimed = _retimed(q, _stated_time(c, bounds, stated))
         elif governed and (m := governed.get(id(c))) is not None:  # most documents have no governing dates
@@ -122,10 +122,10 @@ def _placed(doc: Document, claims: list[Claim], kb: KnowledgeBase, *, in_place: 
 
 
 def _governing_time(m: DateMention, window: tuple[dt.date, dt.date] | None) -> TimeRef | None:
-    """The days a date governing a claim stands for: a relative one ("last year") read from either end of the
-    publication window, and covering both readings (a window across New Year leaves two years)."""
-    if m.year is not None or window is None:
-        return resolve(m, window)
+    """The days a date governing a claim stands for: a relative one ("last year") read from either end of a
+    narrow publication window, and covering both readings (a window across New Year leaves two years)."""
+    if m.year is not None or window is None or (window[1] - window[0]).days > 200:
+        return resolve(m, window)  # (a relative date against a wide window resolves to nothing)
     first, last = resolve(m, (window[0], window[0])), resolve(m, (window[1], window[1]))
     if first is None or last is None:
         return None

@@ -13,7 +13,8 @@ from .context import Context
 from .events import document_anchors
 from .numbers import DocumentNumbers, Number
 
-_NOUN_PHRASE = re.compile(r"\s*(?:(?:of|more|additional|other|new)\s+)?((?:[A-Za-z\u2019'-]+,?[ \t]+){0,3}[A-Za-z\u2019'-]+)")
+# a comma only inside a list of nouns ("women, men and children"), not before another clause ("people, the UN said")
+_NOUN_PHRASE = re.compile(r"\s*(?:(?:of|more|additional|other|new)\s+)?((?:[A-Za-z\u2019'-]+(?:,(?=[ \t]+[A-Za-z\u2019'-]+(?:,|[ \t]+(?:and|or)\b)))?[ \t]+){0,3}[A-Za-z\u2019'-]+)")
 # generic counted things for casualty figures (events)
 _CASUALTY = {
     "killed": re.compile(r"\b(?:kill(?:ed|ing)|dead|deaths?|died|lives|fatalit(?:y|ies)|bodies|drown(?:ed|ing)?|perished)\b", re.I),

@@ -192,7 +192,8 @@ def _event_names(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
 # together with a Presidential Council headed by al-Menfi"): a term begun, perhaps not yet taken up
 # "X was appointed ...", or in the active voice "named the defence minister, X, as caretaker prime minister"
 _CHOSEN_WORDS = (r"(?:(?:was|were)\s+(?:chosen|elected|appointed|named|designated|picked|selected)\b"
-                 r"|(?:named|appointed|designated|picked|chose|elected)\s+[^.;]{1,80}?\s+as\s+(?:the\s+)?(?:new\s+|caretaker\s+|interim\s+|acting\s+)?[a-z])")
+                 r"|(?:named|appointed|designated|picked|chose|elected|selected)\s+[^.;]{1,80}?(?<!\bwell)(?<!\bsuch)\s+as\s+(?!(?:well|expected|usual|such)\b)"
+                 r"(?:the\s+)?(?:new\s+|caretaker\s+|interim\s+|acting\s+)?[A-Za-z])")
 _CHOSEN = re.compile(rf"\b{_CHOSEN_WORDS}")
 _CHOSEN_ANYWHERE = re.compile(_CHOSEN_WORDS)  # the same words, searched for fast (no leading \b)
 # titles that do not say the person holds the office at publication ("former", "then-", "deputy")

@@ -253,7 +253,7 @@ def _held_elsewhere(ctx: Context, etype: str, end: int, low: str, date: DateMent
         m = _PLACE_RIGHT_AFTER.match(ctx.doc.text, end)
         hit = next((h for h in ctx.hits_at(m.end()) if not h.ids.isdisjoint(places)), None) if m else None
     recorded = kb.events[found[0]].place
-    if hit is None or recorded in hit.ids or not hit.ids.isdisjoint(kb.ancestors(recorded)):
+    if hit is None or recorded is None or recorded in hit.ids or not hit.ids.isdisjoint(kb.ancestors(recorded)):
         return None  # no venue, or the event's own place or one containing it ("in Libya")
     venue = Mention.trusted(text=ctx.doc.text[hit.start:hit.end], id=sorted(hit.ids & places)[0], start=hit.start, end=hit.end)
     return found[0], venue

@@ -22,7 +22,7 @@ def register(check: Check) -> Check:
     return check
 
 
-_BUILTINS = ("acronym", "expansion", "existence", "office_holder", "figure", "event", "date", "spelling")
+_BUILTINS = ("acronym", "expansion", "existence", "founding", "office_holder", "figure", "event", "date", "spelling")
 for _mod in _BUILTINS:
     register(import_module(f"{__name__}.{_mod}").CHECK)
 for _ep in entry_points(group="claimcheck.checks"):

@@ -56,9 +56,18 @@ def test_front_matter_of_site_generators(tmp_path):
     assert (d.title, d.published.earliest, d.published.basis.value) == ("Talks", dt.date(2021, 6, 23), "stated")
 
 
-def test_front_matter_errors_are_located(tmp_path):
+@pytest.mark.parametrize("written", ['"06/04/2021"', "6 April 2021", "April 6, 2021", "2021-04-06"])
+def test_front_matter_dates_as_sites_write_them(tmp_path, written):
+    # numbers are read day first, as datelines and stamps are
     f = tmp_path / "a.md"
-    f.write_text("---\ntitle: Talks\npublished: not-a-date\n---\nBody.\n", encoding="utf-8")
+    f.write_text(f"---\ntitle: Talks\npublished: {written}\n---\nBody.\n", encoding="utf-8")
+    assert read_document(str(f)).published.earliest == dt.date(2021, 4, 6)
+
+
+@pytest.mark.parametrize("written", ["not-a-date", '"31/02/2021"', "yesterday"])
+def test_front_matter_errors_are_located(tmp_path, written):
+    f = tmp_path / "a.md"
+    f.write_text(f"---\ntitle: Talks\npublished: {written}\n---\nBody.\n", encoding="utf-8")
     with pytest.raises(InputError) as e:
         read_document(str(f))
     p = e.value.problems[0]

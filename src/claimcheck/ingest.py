@@ -6,9 +6,9 @@ import datetime as dt
 import hashlib
 import re
 from pathlib import Path
-from typing import Iterable
+from typing import Annotated, Iterable
 
-from pydantic import AliasChoices, ConfigDict, Field, RootModel
+from pydantic import AliasChoices, BeforeValidator, ConfigDict, Field, RootModel
 
 from .errors import InputError, Problem
 from .loader import load_file, parse_structured, validate_data
@@ -20,6 +20,25 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SOURCES_FILE = "sources.yaml"
 
 
+_DAY_FIRST = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\s*")
+
+
+def _front_matter_date(value):
+    """A front-matter date as sites write it: ISO (YAML reads it as a date), day-first numbers ("06/04/2021",
+    as datelines and stamps read them: `stamps`), or a written date ("6 April 2021", "April 6, 2021"). Anything
+    else is left for validation to refuse, naming the file and line."""
+    if not isinstance(value, str):
+        return value
+    m = _DAY_FIRST.fullmatch(value)
+    if m:
+        try:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            return value
+    written = find_stamp(f"Published: {value.strip()}\n")
+    return written.day if written is not None and written.day is not None and written.last is None else value
+
+
 class FrontMatter(Model):
     """YAML front matter of a Markdown article. Site generators add keys of their own (author, tags, categories,
     layout): those are ignored, not errors; their `date` is the publication date."""
@@ -29,7 +48,8 @@ class FrontMatter(Model):
     title: str | None = None
     source: str | None = None
     url: str | None = None
-    published: dt.date | None = Field(default=None, validation_alias=AliasChoices("published", "date"))
+    published: Annotated[dt.date | None, BeforeValidator(_front_matter_date)] = Field(
+        default=None, validation_alias=AliasChoices("published", "date"))
     language: str | None = None
 
 

@@ -107,3 +107,11 @@ def test_someone_named_to_a_new_office_in_the_active_voice_keeps_the_old_title_u
             "minister, Abdullah al-Thinni, as caretaker prime minister for two weeks.")
     w = window(packs, text)
     assert w.latest is not None and w.latest >= dt.date(2014, 3, 17)
+
+
+def test_n_days_after_a_named_event_in_the_present_tense_places_the_article(packs):
+    # the Derna flood of 10-11 September 2023: "ten days after" it, the counts still move
+    text = ("Ten days after Storm Daniel reached the coast of eastern Libya, the numbers from Derna still refuse "
+            "to settle.")
+    w = window(packs, text)
+    assert w.earliest is not None and dt.date(2023, 9, 14) <= w.earliest and w.latest <= dt.date(2023, 9, 30)

@@ -35,6 +35,11 @@ def _readings(mention, window, claim) -> list:
     return [r for r in (resolve(mention, window, forward) for forward in (False, True)) if r is not None]
 
 
+def _planned(c) -> bool:
+    """Whether an event mention speaks of the event as still to come ("would sign the agreement on 16 December")."""
+    return c.qualifiers.tense == "future" or c.predicate == "scheduled"
+
+
 def _near_record(kb, ev_id: str, readings: list, slip_days: int) -> bool:
     """Whether one of the readings falls within `slip_days` of the event's dates on record."""
     lo, hi = kb.bounds(kb.events[ev_id].period)
@@ -143,13 +148,16 @@ def _elsewhere(kb, q, ev) -> bool:
 
 class EventCheck(BaseCheck):
     name = "event"
-    defaults = {"against": "reference", "date_slack_days": 0, "max_slip_days": MAX_SLIP_DAYS, "figure_tolerance": 0.25}
+    # planned_slack_days: a date announced before the event may miss the day it happened by that much (plans
+    # move: the Skhirat signing announced for 16 December 2015 took place on the 17th)
+    defaults = {"against": "reference", "date_slack_days": 0, "planned_slack_days": 7, "max_slip_days": MAX_SLIP_DAYS,
+                "figure_tolerance": 0.25}
 
     def run(self, rule: RuleSpec, ctx: CheckContext) -> CheckResult:
         p = self.params(rule)
         result = CheckResult()
         if p["against"] == "sources":
-            self._sources(ctx, result, p["max_slip_days"])
+            self._sources(ctx, result, p["max_slip_days"], p["planned_slack_days"])
             return result
         if p["against"] == "figures":
             self._figures(ctx, p, result)
@@ -168,7 +176,7 @@ class EventCheck(BaseCheck):
         if _RESCHEDULED.search(c.sentence):
             return  # "proposed to hold the vote on 24 January instead": a new date, not a wrong one
         window = ctx.window(c.provenance.path)
-        future = c.qualifiers.tense == "future" or c.predicate == "scheduled"
+        future = _planned(c)
         candidates = [kb.events[x.subject.id] for x in group if x.subject.id in kb.events]
         if window is not None:
             candidates = [ev for ev in candidates if ev.period.start is None or ev.period.start.earliest <= window[1] or future]
@@ -195,7 +203,7 @@ class EventCheck(BaseCheck):
         for ev in candidates:
             lo, hi = kb.bounds(ev.period)
             hi = hi if ev.period.end else ev.period.start.latest
-            verdicts.append((ev, _matches(c.object.text, lo, hi, p["date_slack_days"])
+            verdicts.append((ev, _matches(c.object.text, lo, hi, p["planned_slack_days"] if future else p["date_slack_days"])
                                and not (_years_past(c.object.text, hi, window) and not _YEAR.search(c.sentence))))
         if any(v is None for _, v in verdicts):
             return
@@ -293,7 +301,7 @@ class EventCheck(BaseCheck):
                 key=f"{ev.id}|{q.predicate}",
             ))
 
-    def _sources(self, ctx: CheckContext, result: CheckResult, slip: int) -> None:
+    def _sources(self, ctx: CheckContext, result: CheckResult, slip: int, planned_slack: int) -> None:
         kb = ctx.kb
         events = [c for c in ctx.of_kind(ClaimKind.event) if c.subject.id in kb.events and c.object is not None]
         # words several events share ("the Paris conference"): the mention is the one event its date fits, or
@@ -316,7 +324,9 @@ class EventCheck(BaseCheck):
                     fa, fb = dates_in(c.object.text), dates_in(other.object.text)
                     a = _readings(fa[0], ctx.window(c.provenance.path), c) if fa else []
                     b = _readings(fb[0], ctx.window(other.provenance.path), other) if fb else []
-                    if not a or not b or any(x.earliest <= y.latest and y.earliest <= x.latest for x in a for y in b):
+                    # a date planned before the event and the day it happened may differ by a few days: plans move
+                    moved = dt.timedelta(days=planned_slack if _planned(c) != _planned(other) else 0)
+                    if not a or not b or any(x.earliest <= y.latest + moved and y.earliest <= x.latest + moved for x in a for y in b):
                         continue
                     if min(c.confidence, other.confidence) < NAMED and not _near_record(kb, ev_id, a + b, slip):
                         continue  # a kind word ("the vote") tied to this event, but neither date is near its own

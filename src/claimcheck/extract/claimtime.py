@@ -37,6 +37,8 @@ def _has_year(text: str) -> bool:
     return ("0" in text or "9" in text) and _YEAR_DIGITS.search(text) is not None
 
 
+# a place between the claim and its date: "received by President Nicolas Sarkozy in Paris on 10 March 2011"
+_PLACE_THEN = re.compile(r"\s+(?:in|at)\s+[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?\s+(?:on|in)\s+")
 _WHEN_AFTER = re.compile(r",?\s+when\b")  # "in 2022, when forces loyal to prime minister X ...": the clause the date opens
 _CLAUSE = re.compile(r"[;:]|,\s+(?:while|whereas|but|although|though|as|when|after|before|which|who)\b|\s[-\u2013\u2014]\s")
 # the kinds of claim a date in their sentence can govern; the others hold at publication (or are dates)
@@ -153,7 +155,7 @@ def _governing(claim: Claim, dates: list[DateMention]) -> DateMention | None:
         if _CLAUSE.search(sentence, lo, hi):
             continue
         gap = m.start - claim_end
-        if claim.qualifiers.role == "then" or 0 <= gap <= 12:
+        if claim.qualifiers.role == "then" or 0 <= gap <= 12 or (0 <= gap <= 40 and _PLACE_THEN.fullmatch(sentence, claim_end, m.start)):
             return m
         # a figure's own clause ending on its year: "62,425 migrants were intercepted and returned to Libya
         # during 2021", "... reached Italy by sea last year" (not "... more than twice the figure for 2020", nor

@@ -162,6 +162,25 @@ def _recent(c: Claim) -> int | None:
     return None
 
 
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve".split(), start=1)}
+# "Ten days after Storm Daniel reached the coast, the numbers ... still refuse to settle": written that long after
+_DAYS_AFTER = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+(days?|weeks?)\s+"
+                         r"(?:after|since)\s+(?:the\s+)?$", re.I)
+
+
+def _days_after(c: Claim) -> tuple[int, int] | None:
+    """How many days after the event a sentence in the present tense that opens "N days (weeks) after <event>"
+    places the article, and the slack either side; None for another sentence."""
+    start = c.sentence.find(c.provenance.quote)
+    m = _DAYS_AFTER.search(c.sentence, max(0, start - 30), start) if start > 0 else None
+    if m is None or tense(c.sentence) != "present":
+        return None
+    n = 1 if m.group(1).lower() == "a" else int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1).lower()]
+    days = n * 7 if m.group(2).lower().startswith("week") else n
+    return days, max(2, days // 3)
+
+
 _UPCOMING = re.compile(r"\b(?:will|is|are)\s+(?:expected|due|set|scheduled|slated|planned)\b|\bwill\b|\b(?:upcoming|forthcoming)\b|"
                        r"\bnext\s+(?:week|month|year)\b|\bahead of\b|\bin preparation for\b|\bto be held\b")
 _DONE = re.compile(r"\b(?:was|were|had|did|has been|have been|held|took place|failed|ended|last|ago|since|after)\b")
@@ -294,6 +313,12 @@ def _event_bound(r: _Reading, c: Claim) -> Constraint | None:
     ev = kb.events.get(c.subject.id)  # type: ignore[arg-type]
     if ev is None:
         return None
+    if c.predicate == "occurred" and c.confidence >= KEYED and ev.status == "held" and ev.period.start and (
+            after := _days_after(c)) is not None:
+        end = (ev.period.end or ev.period.start).latest
+        days, slack = after
+        return Constraint(((end + dt.timedelta(days=days - slack), end + dt.timedelta(days=days + slack)),), 1.2, c,
+                          f"writes {days} days after {ev.names[0]} ({ev.period})", f"event:{ev.id}")
     if c.predicate == "occurred" and (recent := _recent(c)) is not None:
         # "the Palermo conference last week": published within days of the event's end; not for a kind word tied
         # by its place alone ("talks on Thursday" in Rome are not the one conference in Rome on record)

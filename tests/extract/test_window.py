@@ -115,3 +115,10 @@ def test_n_days_after_a_named_event_in_the_present_tense_places_the_article(pack
             "to settle.")
     w = window(packs, text)
     assert w.earliest is not None and dt.date(2023, 9, 14) <= w.earliest and w.latest <= dt.date(2023, 9, 30)
+
+
+def test_a_day_with_its_weekday_picks_the_years_it_fits(packs):
+    # 7 May fell on a Tuesday in 2013, 2019 and 2024; with Conte prime minister (2018-2021), only 2019 is left
+    text = ("Sarraj went to Rome on Tuesday 7 May, where he met Prime Minister Giuseppe Conte.")
+    w = window(packs, text)
+    assert w.earliest is not None and dt.date(2019, 4, 20) <= w.earliest and w.latest <= dt.date(2019, 6, 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..extract.window import office_holdings
-from ..models import ClaimKind, RuleSpec
+from ..models import ClaimKind, EntityType, RuleSpec
 from .base import BaseCheck, CheckContext, CheckResult, Draft, fmt_window, overlaps
 
 NOT_HOLDING = {"deputy", "vice", "undersecretary", "under-secretary", "assistant", "candidate", "designate", "nominee",
@@ -42,7 +42,9 @@ def _office_of(kb, h) -> str:
     title = kb.positions[h.position].titles[0]
     if not h.organization or kb.name(h.organization) in title:
         return title
-    return f"{title} of the {kb.name(h.organization)}"
+    org = kb.entities.get(h.organization)
+    article = "" if org is not None and org.type is EntityType.country else "the "
+    return f"{title} of {article}{kb.name(h.organization)}"
 
 
 class OfficeHolder(BaseCheck):

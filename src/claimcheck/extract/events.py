@@ -187,7 +187,8 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                     chosen = [None]  # the kind and place are known, the event is not: the check ties it by date
             venue = _venue(ctx, b, e) if how == "name" else None
             local = text[max(s, a - 80):min(e, b + 80)]
-            when = "past" if _AFTER_EVENT.search(text, max(s, a - 40), a) or _PAST_VERB_BEFORE.search(text, max(s, a - 60), a) else tense(local)
+            when = ("past" if _AFTER_EVENT.search(text, max(s, a - 40), a) or _PAST_VERB_BEFORE.search(text, max(s, a - 60), a)
+                    or _PAST_CLAUSE_AFTER.match(text, b, e) else tense(local))
             for ev_id in chosen:
                 claims.append(make_claim(
                     ctx, ClaimKind.event, a, b, subject=Mention.trusted(text=text[a:b], id=ev_id, start=a, end=b),
@@ -368,8 +369,11 @@ def _best_keyed(ids, counts: dict[str, int]) -> frozenset[str]:
 
 # the words between an event's words and its date: "the conference, held in Rome on", "the floods that devastated
 # Derna in" (any verb in the past tense after "which" or "that", with the place it names)
+_SUBJECT = r"(?:(?:[A-Z][\w'\u2019-]+|\([A-Z]{2,8}\))\s+){1,6}(?=launched|began|started|opened|hosted)"
 _GAP_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:which|that)\s+(?:(?:it|they|he|she|we)\s+)?|(?:[A-Z][\w'\u2019-]+\s+){1,3}(?=launched|began|started|opened|hosted))?"
+    # "which", "that it", or a subject before the verb, after "that" or not: "the offensive that Khalifa Haftar's
+    # Libyan National Army (LNA) launched on", "the conference Giuseppe Conte hosted in"
+    rf"\s*,?\s*(?:(?:which|that)\s+(?:(?:it|they|he|she|we)\s+|{_SUBJECT})?|{_SUBJECT})?"
     r"(?:(?:was|were|is|are|will be|to be)\s+)?(?:(?:held|took place|takes place|set|scheduled|"
     r"planned|due|slated|opened|began|started|signed|agreed|launched|hosted|(?:(?<=which )|(?<=that ))[a-z]+ed(?:\s+[A-Z][\w'-]+)?)\s+)?(?:(?:in|at)\s+[A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+)?,?\s+)?"
     r"(?:on|in|for|of|from|between|at the end of|by)?\s*(?:the\s+)?$"
@@ -388,6 +392,10 @@ _PAST_VERB_BEFORE = re.compile(
     r"(?:(?:the|an?|this|that|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 # verbs that do the event a date before them dates: "on Thursday and signed a memorandum"
 _DOING_EVENT = r"(?:signed|sealed|struck|inked|launched|stormed|attacked|bombed|seized|captured)"
+# a relative clause in the past tense right after the event's words: "the offensive that Khalifa Haftar's Libyan
+# National Army (LNA) launched on 4 April ... is still bogged down": launched, whatever the main clause's tense
+_PAST_CLAUSE_AFTER = re.compile(r"\s+(?:that|which)\s+(?:(?:[A-Z][\w'\u2019-]*|\([A-Z]{2,8}\))\s+){1,6}"
+                                r"(?:launched|began|started|opened|held|signed|hosted|convened)\b")
 _GAP_BEFORE = re.compile(rf"\s*(?:'s|\u2019s)?\s*(?:(?:[a-z-]+\s+){{0,2}}|and\s+{_DOING_EVENT}\s+(?:an?|the)\s+)$")
 # a date opening its clause, and the clause's subject before the event's words: "On 11 September 2012, armed men
 # stormed the compound"; not the date of a saying or of a reaction to the event ("On Tuesday, officials said the

@@ -364,13 +364,48 @@ def _past_date(r: _Reading, c: Claim) -> Constraint | None:
     return Constraint(((earliest, r.kb.as_of),), 0.6, c, f"refers to {c.provenance.quote!r} in the past", None)
 
 
+_WEEKDAY_BEFORE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# how far from a day its weekday names an article lies: a week's round-up, or a preview
+_AROUND_WEEKDAY = (dt.timedelta(days=10), dt.timedelta(days=21))
+
+
+def _weekday_date(r: _Reading, c: Claim) -> Constraint | None:
+    """A day and month with its weekday but no year ("Tuesday 7 May"): the article lies around that day in one
+    of the years where the weekday fits (one year in seven)."""
+    m = stated_date(c, r.stated)
+    if m is None or m.year is not None or m.month is None or m.day is None:
+        return None
+    at = c.sentence.find(c.provenance.quote)
+    wd = _WEEKDAY_BEFORE.search(c.sentence, max(0, at - 12), at) if at > 0 else None
+    if wd is None:
+        return None
+    weekday = _WEEKDAYS.index(wd.group(1).lower())
+    days = []
+    for year in range(FLOOR.year, r.kb.as_of.year + 1):
+        try:
+            d = dt.date(year, m.month, m.day)
+        except ValueError:
+            continue
+        if d.weekday() == weekday:
+            days.append((d - _AROUND_WEEKDAY[0], min(d + _AROUND_WEEKDAY[1], r.kb.as_of)))
+    if not days:
+        return None
+    return Constraint(tuple(days), 0.8, c, f"{wd.group(1)} {c.provenance.quote!r}: a year when the weekday fits", None)
+
+
+def _date_bound(r: _Reading, c: Claim) -> Constraint | None:
+    """A date spoken of in the past, or a day whose weekday is given."""
+    return _past_date(r, c) or _weekday_date(r, c)
+
+
 # what each kind of claim can say of the publication date; the other kinds say nothing of it
 _BOUND_BY_KIND = {
     ClaimKind.office_holding: _in_office,
     ClaimKind.leadership: _in_office,
     ClaimKind.organization_name: _founded,
     ClaimKind.event: _event_bound,
-    ClaimKind.date: _past_date,
+    ClaimKind.date: _date_bound,
 }
 
 

@@ -369,7 +369,8 @@ def _best_keyed(ids, counts: dict[str, int]) -> frozenset[str]:
 
 # the words between an event's words and its date: "the conference, held in Rome on", "the floods that devastated
 # Derna in" (any verb in the past tense after "which" or "that", with the place it names)
-_SUBJECT = r"(?:(?:[A-Z][\w'\u2019-]+|\([A-Z]{2,8}\))\s+){1,6}(?=launched|began|started|opened|hosted)"
+_SUBJECT = (r"(?:(?:(?:[A-Z][\w'\u2019-]+|\([A-Z]{2,8}\))\s+){1,6}|(?:the\s+|both\s+)(?:[a-z]+\s+)?(?:sides|parties|delegations|camps|rivals)\s+)"
+            r"(?=launched|began|started|opened|hosted|signed|agreed)")
 _GAP_AFTER = re.compile(
     # "which", "that it", or a subject before the verb, after "that" or not: "the offensive that Khalifa Haftar's
     # Libyan National Army (LNA) launched on", "the conference Giuseppe Conte hosted in"

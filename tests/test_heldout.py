@@ -13,7 +13,7 @@ from claimcheck.report import render
 from .conftest import ROOT, SHARED
 
 SCORER = SHARED / "eval" / "score_findings.py"
-MIN_RECALL = {"heldout": 0.9, "heldout2": 0.9, "heldout3": 0.9, "heldout4": 0.9, "heldout5": 0.9, "heldout6": 0.9, "heldout7": 0.9, "heldout8": 0.9, "heldout9": 0.9, "heldout10": 0.9, "heldout11": 0.9, "heldout12": 0.9, "heldout13": 0.9, "heldout14": 1.0, "heldout15": 0.9, "heldout16": 0.9, "heldout17": 0.8, "heldout18": 0.9, "heldout19": 1.0, "heldout20": 0.8, "heldout21": 0.7}
+MIN_RECALL = {"heldout": 0.9, "heldout2": 0.9, "heldout3": 0.9, "heldout4": 0.9, "heldout5": 0.9, "heldout6": 0.9, "heldout7": 0.9, "heldout8": 0.9, "heldout9": 0.9, "heldout10": 0.9, "heldout11": 0.9, "heldout12": 0.9, "heldout13": 0.9, "heldout14": 1.0, "heldout15": 0.9, "heldout16": 0.9, "heldout17": 0.8, "heldout18": 0.9, "heldout19": 1.0, "heldout20": 0.8, "heldout21": 0.8}
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason="the shared evaluation script is not beside the checkout")

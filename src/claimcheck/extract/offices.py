@@ -55,7 +55,10 @@ _PART_OF_BODY = re.compile(r"(?:['\u2019]s\s+\w|-[a-z]|\s+(?:mission|office|dele
 # after "the head of": also a country office ("the head of UNHCR in Libya")
 _PART_AFTER = re.compile(rf"{_PART_OF_BODY.pattern}|\s+(?:in|for)\b")
 # "<person> (, <a few words>,) leads the rival <body>": the person heads the body now
-_HEADS = re.compile(r"(?:\s*,[^,;.]{1,60},)?\s+(?:leads|heads|chairs|runs)\s+(?:the\s+)?(?:(?:rival|new|interim|eastern|western|"
+_HEADS = re.compile(r"(?:(?:\s*,[^,;.]{1,60},)?\s+(?:leads|heads|chairs|runs)"
+                    # or an apposition ending on a participle: "Hanna Tetteh, the Ghanaian diplomat leading the UN mission"
+                    r"|\s*,\s+(?:the|an?)\s+[^,;.]{1,50}?\s+(?:leading|heading|chairing|running))"
+                    r"\s+(?:the\s+)?(?:(?:rival|new|interim|eastern|western|"
                     r"internationally recognised|internationally recognized|parallel|self-styled|[a-z]+-based)\s+)?", re.I)
 # the words _WHO_HEADS, _HEADS, _WON_HEAD and _THE_HEAD_OF can begin with, for a quick test after every person's name
 _HEAD_NEXT = re.compile(

@@ -10,6 +10,7 @@ from typing import Annotated, Iterable
 
 from pydantic import AliasChoices, BeforeValidator, ConfigDict, Field, RootModel
 
+from .dates import dates_in
 from .errors import InputError, Problem
 from .loader import load_file, parse_structured, validate_data
 from .models import Document, PublishedWindow, WindowBasis, WindowEvidence
@@ -25,8 +26,8 @@ _DAY_FIRST = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\s*")
 
 def _front_matter_date(value):
     """A front-matter date as sites write it: ISO (YAML reads it as a date), day-first numbers ("06/04/2021",
-    as datelines and stamps read them: `stamps`), or a written date ("6 April 2021", "April 6, 2021"). Anything
-    else is left for validation to refuse, naming the file and line."""
+    as datelines and stamps read them: `stamps`), or a written date ("6 April 2021", "April 6, 2021", read by
+    `dates_in`). Anything else is left for validation to refuse, naming the file and line."""
     if not isinstance(value, str):
         return value
     m = _DAY_FIRST.fullmatch(value)
@@ -35,8 +36,11 @@ def _front_matter_date(value):
             return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         except ValueError:
             return value
-    written = find_stamp(f"Published: {value.strip()}\n")
-    return written.day if written is not None and written.day is not None and written.last is None else value
+    found = dates_in(value.strip())
+    written = found[0] if len(found) == 1 else None
+    if written is None or written.start != 0 or written.end != len(value.strip()) or None in (written.year, written.month, written.day):
+        return value
+    return dt.date(written.year, written.month, written.day)  # type: ignore[arg-type]
 
 
 class FrontMatter(Model):

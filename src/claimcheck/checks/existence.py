@@ -16,7 +16,7 @@ import re
 
 from ..extract.base import tense
 from ..models import ClaimKind, RuleSpec
-from .base import BaseCheck, CheckContext, CheckResult, Draft, fmt_window
+from .base import BaseCheck, CheckContext, CheckResult, Draft, fmt_window, overlaps
 
 # words of a body's coming into being: with a future tense, the sentence announces it ("will launch", "is
 # to replace"); a body merely acting in the future ("the GNU will hold talks") is still an anachronism
@@ -105,10 +105,8 @@ def _successor_at(kb, ent_id: str, when: tuple[dt.date, dt.date]) -> str | None:
         seen.add(cur)
         first = first or cur
         period = kb.entities[cur].period
-        if period is not None and period.start is not None:
-            lo, hi = kb.bounds(period)
-            if lo <= when[1] and (period.end is None or when[0] <= hi):
-                return kb.label(cur)
+        if period is not None and period.start is not None and overlaps(kb.bounds(period), when):
+            return kb.label(cur)
         cur = kb.entities[cur].successor
     return kb.label(first) if first else None
 

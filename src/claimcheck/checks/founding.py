@@ -14,7 +14,7 @@ import re
 
 from ..dates import dates_in, resolve
 from ..models import ClaimKind, RuleSpec
-from .base import BaseCheck, CheckContext, CheckResult, Draft
+from .base import BaseCheck, CheckContext, CheckResult, Draft, overlaps
 
 _FOUNDED = r"(?:launched|set up|established|created|founded|formed|inaugurated|(?:began|started) operations)"
 # the body's name, then its founding: "UNSMIL, established in", "Irini, which was launched on"
@@ -48,8 +48,7 @@ class FoundingDate(BaseCheck):
             stated = resolve(mention, ctx.window(c.provenance.path))
             if stated is None:
                 continue
-            lo, hi = start_on_record.earliest - slack, start_on_record.latest + slack
-            if stated.latest >= lo and stated.earliest <= hi:
+            if overlaps((start_on_record.earliest - slack, start_on_record.latest + slack), (stated.earliest, stated.latest)):
                 result.support(c, f"entity:{entity.id}")
                 continue
             result.drafts.append(Draft(

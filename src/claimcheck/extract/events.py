@@ -17,6 +17,7 @@ from ..text import automaton, fold, matches_at
 from .base import make_claim, sentence_at, tense
 from .context import Context
 from .gazetteer import EVENT
+from .numbers import NUMBER
 from .triggers import triggers_for
 
 
@@ -172,7 +173,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
                 # a dated kind word none of whose candidates here the sentence's keywords name may mean an event
                 # held elsewhere ("the storming of the Corinthia Hotel in Benghazi late last month")
                 if date is not None and (chosen[0] is None or not how.endswith("+keyed")):
-                    elsewhere = _held_elsewhere(ctx, how.removesuffix("+keyed"), b, low, date, pub, named_places)
+                    elsewhere = _held_elsewhere(ctx, how.removesuffix("+keyed"), b, s, low, date, pub, named_places)
                     if elsewhere is not None:
                         held_id, held_at = elsewhere
                         claims.append(make_claim(
@@ -207,7 +208,7 @@ def extract_events(ctx: Context, dates_by_sentence: dict[tuple[int, int], list[D
     return claims
 
 
-def _held_elsewhere(ctx: Context, etype: str, end: int, low: str, date: DateMention, pub,
+def _held_elsewhere(ctx: Context, etype: str, end: int, s: int, low: str, date: DateMention, pub,
                     named_places) -> tuple[str, Mention] | None:
     """A known event of the type that a kind word with a date seems to mean though the sentence places it
     elsewhere ("the conference Giuseppe Conte hosted in Rome in November": the Palermo conference): the one
@@ -220,7 +221,6 @@ def _held_elsewhere(ctx: Context, etype: str, end: int, low: str, date: DateMent
     August"); None when not exactly one such event or no such venue."""
     kb = ctx.kb
     recurs = kb.recurs(etype)
-    sent_start = ctx.sentence_of(end - 1)[0]  # `low` is the sentence's, from here
     # a date relative to a stated publication date ("late last month") is read against it
     ref = resolve(date, None) if date.year is not None else (
         resolve(date, (pub.earliest, pub.latest)) if date.month is None and pub.earliest and pub.latest else None)
@@ -242,7 +242,7 @@ def _held_elsewhere(ctx: Context, etype: str, end: int, low: str, date: DateMent
             continue
         if counts is None:
             counts = _keyword_counts(low, kb.derived("event-keyword-index", _keyword_index))
-        if counts.get(ev_id) or (recurs and _toll_named(low.replace(low[date.start - sent_start:date.end - sent_start], " "), ev)):
+        if counts.get(ev_id) or (recurs and _toll_named(low, (date.start - s, date.end - s), ev)):
             found.append(ev_id)
     if len(found) != 1:
         return None
@@ -261,14 +261,13 @@ def _held_elsewhere(ctx: Context, etype: str, end: int, low: str, date: DateMent
 
 
 _PLACE_RIGHT_AFTER = re.compile(r"\s+(?:off|in|at|near|outside)\s+(?:the\s+)?(?:(?:coast|shores?|island)\s+of\s+)?")
-_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{2,}\b")
-
-
-def _toll_named(low: str, event) -> bool:
-    """Whether a sentence gives one of the death tolls on record for the event (within 3%): with its very day,
-    what tells one shipwreck from the next."""
+def _toll_named(low: str, date: tuple[int, int], event) -> bool:
+    """Whether a sentence (`low`) gives one of the death tolls on record for the event (within 3%), in a number
+    outside its date (at `date` in it) of 10 or more: with its very day, what tells one shipwreck from the next."""
     tolls = [f.value for f in event.figures.get("killed", ())]
-    return any(abs(int(n.replace(",", "")) - v) <= 0.03 * v for n in _NUMBER.findall(low) for v in tolls)
+    numbers = [float(m.group("num").replace(",", "")) for m in NUMBER.finditer(low)
+               if not (date[0] <= m.start() < date[1]) and not m.group("scale")]
+    return any(abs(n - v) <= 0.03 * v for n in numbers if n >= 10 for v in tolls)
 
 
 def _singular_here(event, named_places) -> bool:
@@ -281,10 +280,10 @@ def _event_places_named(ctx: Context, s: int, e: int, hits) -> set[str]:
     Chigi": Rome), but for one named as a time anchor ("a few days before Berlin"): that is not where the
     sentence's event is; and "the capital" of the country the article is about."""
     places = ctx.kb.derived("event-places", _event_places)
-    within = ctx.kb.derived("event-places-within", _event_places_within)
-    named = {i for h in hits if not places.isdisjoint(h.ids) or not within.keys().isdisjoint(h.ids)
-             if not _TIME_ANCHOR.search(ctx.doc.text, max(s, h.start - 14), h.start)
-             for i in (h.ids & places) | {p for x in h.ids & within.keys() for p in within[x]}}
+    standing = ctx.kb.derived("event-places-named", _event_places_named_by)
+    named = {p for h in hits if not standing.keys().isdisjoint(h.ids)
+             and not _TIME_ANCHOR.search(ctx.doc.text, max(s, h.start - 14), h.start)
+             for x in h.ids & standing.keys() for p in standing[x]}
     if ctx.low.find("the capital", s, e) >= 0 and _THE_CAPITAL.search(ctx.doc.text, s, e):
         for country in _main_country(ctx):
             capital = ctx.kb.entities[country].capital if country in ctx.kb.entities else None
@@ -298,17 +297,19 @@ _THE_CAPITAL = re.compile(r"\bthe capital\b(?!\s+(?:of\b|(?-i:[A-Z])))", re.I)
 
 
 def _event_places(kb) -> frozenset[str]:
-    return frozenset(ev.place for ev in kb.events.values())
+    """The places of the events on record (an event may have none)."""
+    return frozenset(ev.place for ev in kb.events.values() if ev.place is not None)
 
 
-def _event_places_within(kb) -> dict[str, frozenset[str]]:
-    """The places of events that places within them stand for: a venue names its city ("at Palazzo Chigi": Rome)."""
+def _event_places_named_by(kb) -> dict[str, frozenset[str]]:
+    """The places of events each entity names: an event's place itself, and the event places a place lies
+    within (a venue names its city: "at Palazzo Chigi", Rome)."""
     places = _event_places(kb)
-    out = {}
+    out = {i: frozenset({i}) for i in places}
     for i in kb.ids_of(EntityType.place):
-        up = frozenset(kb.ancestors(i) & places)
+        up = kb.ancestors(i) & places
         if up:
-            out[i] = up
+            out[i] = out.get(i, frozenset()) | up
     return out
 
 
@@ -369,7 +370,9 @@ def _best_keyed(ids, counts: dict[str, int]) -> frozenset[str]:
 
 # the words between an event's words and its date: "the conference, held in Rome on", "the floods that devastated
 # Derna in" (any verb in the past tense after "which" or "that", with the place it names)
-_SUBJECT = (r"(?:(?:(?:[A-Z][\w'\u2019-]+|\([A-Z]{2,8}\))\s+){1,6}|(?:the\s+|both\s+)(?:[a-z]+\s+)?(?:sides|parties|delegations|camps|rivals)\s+)"
+# up to six capitalised words or a parenthesised acronym: "Khalifa Haftar's Libyan National Army (LNA)"
+_NAMED_SUBJECT = r"(?:(?:[A-Z][\w'\u2019-]+|\([A-Z]{2,8}\))\s+){1,6}"
+_SUBJECT = (rf"(?:{_NAMED_SUBJECT}|(?:the\s+|both\s+)(?:[a-z]+\s+)?(?:sides|parties|delegations|camps|rivals)\s+)"
             r"(?=launched|began|started|opened|hosted|signed|agreed)")
 _GAP_AFTER = re.compile(
     # "which", "that it", or a subject before the verb, after "that" or not: "the offensive that Khalifa Haftar's
@@ -395,8 +398,7 @@ _PAST_VERB_BEFORE = re.compile(
 _DOING_EVENT = r"(?:signed|sealed|struck|inked|launched|stormed|attacked|bombed|seized|captured)"
 # a relative clause in the past tense right after the event's words: "the offensive that Khalifa Haftar's Libyan
 # National Army (LNA) launched on 4 April ... is still bogged down": launched, whatever the main clause's tense
-_PAST_CLAUSE_AFTER = re.compile(r"\s+(?:that|which)\s+(?:(?:[A-Z][\w'\u2019-]*|\([A-Z]{2,8}\))\s+){1,6}"
-                                r"(?:launched|began|started|opened|held|signed|hosted|convened)\b")
+_PAST_CLAUSE_AFTER = re.compile(rf"\s+(?:that|which)\s+{_NAMED_SUBJECT}(?:launched|began|started|opened|held|signed|hosted|convened)\b")
 _GAP_BEFORE = re.compile(rf"\s*(?:'s|\u2019s)?\s*(?:(?:[a-z-]+\s+){{0,2}}|and\s+{_DOING_EVENT}\s+(?:an?|the)\s+)$")
 # a date opening its clause, and the clause's subject before the event's words: "On 11 September 2012, armed men
 # stormed the compound"; not the date of a saying or of a reaction to the event ("On Tuesday, officials said the

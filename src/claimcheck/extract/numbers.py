@@ -10,7 +10,8 @@ from operator import itemgetter
 from ..models import Approximation
 from ..text import automaton
 
-_WORDS = {
+# number words and their values (also read by the publication window: "ten days after ...")
+NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
@@ -20,7 +21,7 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "m": 1e6, "bn": 1e9,
 _CURRENCY = {"€": "EUR", "$": "USD", "£": "GBP", "us$": "USD", "usd": "USD", "eur": "EUR", "euros": "EUR", "euro": "EUR",
              "dollars": "USD", "dinars": "LYD", "lyd": "LYD", "pounds": "GBP"}
 
-_WORD_ALTS = "|".join(sorted(_WORDS, key=len, reverse=True))
+_WORD_ALTS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # Two scans: figures in digits (a currency before, a scale after), and number words, the second only
 # where the text has one (the word alternation is the slow part of a scan).
 # The figure pattern starts on a digit (a fast scan); a currency sign before it is looked up behind.
@@ -31,7 +32,7 @@ NUMBER = re.compile(
 )
 _CURRENCY_BEFORE = re.compile(r"(?:[\u20ac$\u00a3]|US\$|USD\s|EUR\s)$")
 NUMBER_WORD = re.compile(r"\b(?P<word>" + _WORD_ALTS + r")\b(?:\s(?P<wscale>thousand|million|billion|dozen)\b)?", re.I)
-_WORD_SET = {w for phrase in _WORDS for w in phrase.split()}
+_WORD_SET = {w for phrase in NUMBER_WORDS for w in phrase.split()}
 
 _APPROX_PHRASES = [
     (("about", "around", "approximately", "roughly", "some", "nearly", "almost", "close to", "an estimated", "estimated",
@@ -82,7 +83,7 @@ def _has_word_token(text: str, start: int, end: int) -> bool:
 # "often"), overlapping ones included ("seven" in "seventeen"): one pass of an automaton over a document
 # costs a fraction of a regex scan of its sentences, which tries every position (`text.automaton`: a DFA for a
 # few dozen short words, whose table stays in the processor's caches).
-_WORD_FINDER_WORDS = sorted((_WORD_SET - {"a"}) | set(_WORDS))
+_WORD_FINDER_WORDS = sorted((_WORD_SET - {"a"}) | set(NUMBER_WORDS))
 _WORD_FINDER = automaton(_WORD_FINDER_WORDS)
 # Characters that match an ASCII letter case-insensitively but do not lower-case to it (dotless i, long s),
 # and the dotted capital I: a text with one is read with `NUMBER_WORD` alone.
@@ -211,7 +212,7 @@ def _numbers(text: str, start: int, end: int, figures: list[re.Match], words: li
         matches = sorted(figures + words, key=lambda m: m.start())
     for m in matches:
         if m.re is NUMBER_WORD:
-            word = _WORDS.get(m.group("word").lower())
+            word = NUMBER_WORDS.get(m.group("word").lower())
             if word is None:
                 continue  # "fİve": matched without regard to case, but its lower case is no number word
             m_start, cur = m.start(), None

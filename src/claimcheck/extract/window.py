@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..dates import DateMention, dates_in, stated_range
+from ..dates import WEEKDAYS, DateMention, dates_in, stated_range
 from ..kb import KnowledgeBase
 from ..models import Claim, ClaimKind, PublishedWindow, WindowBasis, WindowEvidence
 from ..models.common import built
@@ -22,6 +22,7 @@ from ..text import fold_name
 from .base import tense
 from .claimtime import stated_date
 from .events import KEYED, NAMED  # how sure an event mention's tie is: by name, or by kind, place and keywords
+from .numbers import NUMBER_WORDS
 
 FLOOR = dt.date(1990, 1, 1)
 _DAY = dt.timedelta(days=1)
@@ -162,11 +163,8 @@ def _recent(c: Claim) -> int | None:
     return None
 
 
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "one two three four five six seven eight nine ten eleven twelve".split(), start=1)}
 # "Ten days after Storm Daniel reached the coast, the numbers ... still refuse to settle": written that long after
-_DAYS_AFTER = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+(days?|weeks?)\s+"
-                         r"(?:after|since)\s+(?:the\s+)?$", re.I)
+_DAYS_AFTER = re.compile(r"\b(\d{1,2}|[a-z]+)\s+(days?|weeks?)\s+(?:after|since)\s+(?:the\s+)?$", re.I)
 
 
 def _days_after(c: Claim) -> tuple[int, int] | None:
@@ -176,7 +174,10 @@ def _days_after(c: Claim) -> tuple[int, int] | None:
     m = _DAYS_AFTER.search(c.sentence, max(0, start - 30), start) if start > 0 else None
     if m is None or tense(c.sentence) != "present":
         return None
-    n = 1 if m.group(1).lower() == "a" else int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1).lower()]
+    word = m.group(1).lower()
+    n = int(word) if word.isdigit() else 1 if word == "a" else NUMBER_WORDS.get(word)
+    if n is None or n > 12:
+        return None
     days = n * 7 if m.group(2).lower().startswith("week") else n
     return days, max(2, days // 3)
 
@@ -365,7 +366,6 @@ def _past_date(r: _Reading, c: Claim) -> Constraint | None:
 
 
 _WEEKDAY_BEFORE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # how far from a day its weekday names an article lies: a week's round-up, or a preview
 _AROUND_WEEKDAY = (dt.timedelta(days=10), dt.timedelta(days=21))
 
@@ -380,7 +380,7 @@ def _weekday_date(r: _Reading, c: Claim) -> Constraint | None:
     wd = _WEEKDAY_BEFORE.search(c.sentence, max(0, at - 12), at) if at > 0 else None
     if wd is None:
         return None
-    weekday = _WEEKDAYS.index(wd.group(1).lower())
+    weekday = WEEKDAYS[wd.group(1).lower()]
     days = []
     for year in range(FLOOR.year, r.kb.as_of.year + 1):
         try:
